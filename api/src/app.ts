@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import cookieParser from 'cookie-parser';
+import cors from 'cors';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Knex } from 'knex';
+import pino, { type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { authenticate } from './auth/authenticate';
+import { authRouter } from './auth/auth-routes';
+import { appLinks } from './auth/links';
+import { configurePassport } from './auth/passport';
+import { AuthThrottle } from './auth/throttle';
+import type { Config } from './config';
+import { errorHandler, errors, registerConstraintMessages } from './core/errors';
+import type { ResourceDefinition } from './core/resource';
+import { resourceRouter } from './core/resource-router';
+import { Mailer } from './mail/mailer';
+import { auditLogResource } from './resources/audit-log/audit-log.resource';
+import { outboxMessagesResource } from './resources/outbox-messages/outbox-messages.resource';
+import { usersResource } from './resources/users/users.resource';
+
+export const VERSION = process.env.npm_package_version ?? '0.1.0';
+
+export interface AppDeps {
+  config: Config;
+  knex: Knex;
+  logger?: Logger;
+}
+
+export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVEL }) }: AppDeps): Express {
+  const mailer = new Mailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger });
+  const links = appLinks(config);
+  const resources: ResourceDefinition[] = [
+    usersResource({ mailer, links }) as unknown as ResourceDefinition,
+    auditLogResource as unknown as ResourceDefinition,
+    outboxMessagesResource as unknown as ResourceDefinition,
+  ];
+  for (const resource of resources) registerConstraintMessages(resource.constraintMessages ?? {});
+
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.TRUST_PROXY === 'true') app.set('trust proxy', 1);
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
+      serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }) },
+    }),
+  );
+  app.use(helmet());
+  app.use(
+    cors({
+      origin: config.corsOrigins,
+      credentials: true,
+      exposedHeaders: ['Content-Range', 'X-Request-Id'],
+      allowedHeaders: ['Content-Type', 'Authorization', 'X-CSRF-Token', 'X-Request-Id', 'Range'],
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      maxAge: 600,
+    }),
+  );
+  app.use(express.json({ limit: '2mb' }));
+  app.use(cookieParser());
+
+  app.get('/health', async (_req, res) => {
+    try {
+      await knex.raw('select 1');
+      res.json({ status: 'ok', db: 'ok', version: VERSION });
+    } catch {
+      res.status(503).json({ status: 'degraded', db: 'unreachable', version: VERSION });
+    }
+  });
+
+  app.use(authenticate(knex, config.corsOrigins));
+  app.use(authRouter({ knex, config, mailer, throttle: new AuthThrottle(), passport: configurePassport(knex), resources }));
+  for (const resource of resources) app.use(resourceRouter(resource, knex));
+
+  app.use((req) => {
+    throw errors.notFound(`page ${req.method} ${req.path}`);
+  });
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,46 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Knex } from 'knex';
+import { AppError } from '../core/errors';
+import { findSessionActor, SESSION_COOKIE } from './sessions';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * Resolves the actor from a bearer token (server-side clients) or the session cookie (browsers).
+ * Cookie-authenticated writes must carry the session's CSRF token and come from an allowed origin.
+ */
+export function authenticate(knex: Knex, allowedOrigins: readonly string[]): RequestHandler {
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    const header = req.get('authorization');
+    const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    if (bearer) {
+      req.actor = (await findSessionActor(knex, bearer, 'bearer')) ?? undefined;
+      if (!req.actor) throw new AppError(401, 'UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
+      return next();
+    }
+    if (!SAFE_METHODS.has(req.method)) {
+      const origin = req.get('origin');
+      if (origin && !allowedOrigins.includes(origin)) {
+        throw new AppError(403, 'CSRF_FAILED', `Requests from ${origin} are not allowed.`);
+      }
+    }
+    if (cookie) {
+      req.actor = (await findSessionActor(knex, cookie, 'cookie')) ?? undefined;
+      if (req.actor && !SAFE_METHODS.has(req.method)) {
+        const sent = req.get('x-csrf-token') ?? '';
+        if (!sameToken(sent, req.actor.csrfToken)) {
+          throw new AppError(403, 'CSRF_FAILED', 'The security token for this form is missing or out of date. Reload the page and try again.');
+        }
+      }
+    }
+    next();
+  };
+}

@@ -1,0 +1,53 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { errors } from '../core/errors';
+
+const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
+
+/** Failed sign-ins and reset requests, counted per IP and per account (in memory: one API process). */
+export class AuthThrottle {
+  private readonly loginByIp = new RateLimiterMemory({ keyPrefix: 'login_ip', points: 30, duration: 15 * 60, blockDuration: 15 * 60 });
+  private readonly loginByEmail = new RateLimiterMemory({ keyPrefix: 'login_email', points: 5, duration: 15 * 60, blockDuration: 15 * 60 });
+  private readonly resetByIp = new RateLimiterMemory({ keyPrefix: 'reset_ip', points: 10, duration: 60 * 60 });
+  private readonly resetByEmail = new RateLimiterMemory({ keyPrefix: 'reset_email', points: 3, duration: 60 * 60 });
+  private readonly signupByIp = new RateLimiterMemory({ keyPrefix: 'signup_ip', points: 10, duration: 60 * 60 });
+
+  async assertCanTryLogin(ip: string, email: string): Promise<void> {
+    const [byIp, byEmail] = await Promise.all([this.loginByIp.get(ip), this.loginByEmail.get(email)]);
+    const blocked = [byIp, byEmail].filter((r): r is RateLimiterRes => !!r && r.remainingPoints <= 0);
+    if (blocked.length) {
+      const wait = Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000;
+      throw errors.rateLimited(`Too many failed sign-ins. Try again in ${minutes(wait)} minute${minutes(wait) === 1 ? '' : 's'}.`, Math.ceil(wait));
+    }
+  }
+
+  async recordLoginFailure(ip: string, email: string): Promise<void> {
+    await Promise.all([this.loginByIp.penalty(ip, 1), this.loginByEmail.penalty(email, 1)]);
+    const byEmail = await this.loginByEmail.get(email);
+    if (byEmail && byEmail.remainingPoints <= 0) await this.loginByEmail.block(email, 15 * 60);
+    const byIp = await this.loginByIp.get(ip);
+    if (byIp && byIp.remainingPoints <= 0) await this.loginByIp.block(ip, 15 * 60);
+  }
+
+  async recordLoginSuccess(email: string): Promise<void> {
+    await this.loginByEmail.delete(email);
+  }
+
+  private async consume(limiter: RateLimiterMemory, key: string, what: string): Promise<void> {
+    try {
+      await limiter.consume(key);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const wait = rejection.msBeforeNext / 1000;
+      throw errors.rateLimited(`Too many ${what}. Try again in ${minutes(wait)} minute${minutes(wait) === 1 ? '' : 's'}.`, Math.ceil(wait));
+    }
+  }
+
+  async consumeReset(ip: string, email: string): Promise<void> {
+    await this.consume(this.resetByIp, ip, 'requests from your network');
+    await this.consume(this.resetByEmail, email, 'reset emails for this address');
+  }
+
+  async consumeSignup(ip: string): Promise<void> {
+    await this.consume(this.signupByIp, ip, 'sign-ups from your network');
+  }
+}

@@ -1,0 +1,48 @@
+import type { Request } from 'express';
+import { errors } from './errors';
+
+export const ROLES = ['admin', 'developer', 'manager', 'sre', 'mentor', 'student'] as const;
+export type Role = (typeof ROLES)[number];
+export const STAFF_ROLES: readonly Role[] = ['admin', 'developer', 'manager', 'sre', 'mentor'];
+
+/** The signed-in user behind a request. */
+export interface Actor {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  sessionId: number;
+  via: 'cookie' | 'bearer';
+  csrfToken: string;
+}
+
+/** Where a write comes from, for the audit log. */
+export interface RequestContext {
+  actor: Actor | null;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      actor?: Actor;
+    }
+  }
+}
+
+export function requireActor(req: Request): Actor {
+  if (!req.actor) throw errors.unauthenticated();
+  return req.actor;
+}
+
+export function contextOf(req: Request): RequestContext {
+  return {
+    actor: req.actor ?? null,
+    ip: req.ip ?? null,
+    userAgent: req.get('user-agent') ?? null,
+    requestId: req.id ? String(req.id) : null,
+  };
+}

@@ -1,0 +1,33 @@
+import type { Knex } from 'knex';
+import type { RequestContext } from './actor';
+
+export interface AuditEntry {
+  action: string;
+  resource: string;
+  recordId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+
+/** Appends audit rows inside the caller's transaction, so a rolled-back write leaves no trace. */
+export async function writeAudit(trx: Knex | Knex.Transaction, context: RequestContext, entries: AuditEntry | AuditEntry[]): Promise<void> {
+  const list = Array.isArray(entries) ? entries : [entries];
+  if (list.length === 0) return;
+  const rows = list.map((entry) => ({
+    actor_user_id: context.actor?.id ?? null,
+    actor_role: context.actor?.role ?? null,
+    action: entry.action,
+    resource: entry.resource,
+    record_id: entry.recordId === undefined || entry.recordId === null ? null : String(entry.recordId),
+    before: json(entry.before),
+    after: json(entry.after),
+    ip: context.ip,
+    user_agent: context.userAgent,
+    request_id: context.requestId,
+  }));
+  for (let start = 0; start < rows.length; start += 1000) {
+    await trx('audit_log').insert(rows.slice(start, start + 1000));
+  }
+}

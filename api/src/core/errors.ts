@@ -1,0 +1,129 @@
+import type { ErrorRequestHandler } from 'express';
+import type { Logger } from 'pino';
+
+export type ErrorCode =
+  | 'INVALID_QUERY'
+  | 'INVALID_INPUT'
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CSRF_FAILED'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'ACCOUNT_BLOCKED'
+  | 'EMAIL_NOT_VERIFIED'
+  | 'INVALID_TOKEN'
+  | 'INTERNAL';
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** The one error factory: every handler throws one of these, the one handler below answers. */
+export const errors = {
+  invalidQuery: (message: string, details = {}) => new AppError(400, 'INVALID_QUERY', message, details),
+  invalidInput: (message: string, details = {}) => new AppError(400, 'INVALID_INPUT', message, details),
+  validation: (message: string, fields: Record<string, string> = {}) =>
+    new AppError(422, 'VALIDATION_FAILED', message, { fields }),
+  unauthenticated: (message = 'Please sign in to continue.') => new AppError(401, 'UNAUTHENTICATED', message),
+  forbidden: (message = 'Your role does not allow this.') => new AppError(403, 'FORBIDDEN', message),
+  notFound: (what = 'record') => new AppError(404, 'NOT_FOUND', `That ${what} does not exist or you do not have access to it.`),
+  conflict: (message: string, details = {}) => new AppError(409, 'CONFLICT', message, details),
+  rateLimited: (message: string, retryAfterSeconds: number) =>
+    new AppError(429, 'RATE_LIMITED', message, { retryAfterSeconds }),
+};
+
+/** Messages for named constraints, registered by the resources that own the tables. */
+const constraintMessages = new Map<string, string>();
+export function registerConstraintMessages(messages: Record<string, string>): void {
+  for (const [name, message] of Object.entries(messages)) constraintMessages.set(name, message);
+}
+
+const humanise = (column: string) => column.replace(/_id$/, '').replace(/_/g, ' ');
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+  column?: string;
+  table?: string;
+  message?: string;
+}
+
+/** Maps a PostgreSQL error to a client error; undefined means it is our fault (500). */
+export function fromDatabaseError(error: PgError): AppError | undefined {
+  const code = error.code;
+  if (!code || typeof code !== 'string') return undefined;
+  const known = error.constraint ? constraintMessages.get(error.constraint) : undefined;
+  const keyMatch = /^Key \((.+?)\)=\((.*)\)/.exec(error.detail ?? '');
+  const field = keyMatch?.[1];
+  switch (code) {
+    case '23505':
+      return new AppError(409, 'CONFLICT', known ?? `${field ? `A record with ${humanise(field)} "${keyMatch?.[2]}"` : 'This record'} already exists.`, {
+        constraint: error.constraint,
+        fields: field ? { [field]: 'already exists' } : {},
+      });
+    case '23503': {
+      const stillReferenced = /is still referenced/.test(error.detail ?? '');
+      const message =
+        known ??
+        (stillReferenced
+          ? `This record is still used elsewhere${error.table ? ` (by ${humanise(error.table)})` : ''}, so it cannot be removed.`
+          : `The ${field ? humanise(field) : 'linked record'} you chose does not exist.`);
+      return new AppError(stillReferenced ? 409 : 422, stillReferenced ? 'CONFLICT' : 'VALIDATION_FAILED', message, {
+        constraint: error.constraint,
+        fields: field && !stillReferenced ? { [field]: 'does not exist' } : {},
+      });
+    }
+    case '23514':
+    case '23P01':
+      return new AppError(422, 'VALIDATION_FAILED', known ?? `The data breaks the rule "${error.constraint}".`, {
+        constraint: error.constraint,
+      });
+    case '23502':
+      return new AppError(422, 'VALIDATION_FAILED', `${error.column ? humanise(error.column) : 'A field'} is required.`, {
+        fields: error.column ? { [error.column]: 'is required' } : {},
+      });
+    case '22001':
+      return new AppError(422, 'VALIDATION_FAILED', 'A value is longer than allowed.');
+    case '22P02':
+    case '22007':
+    case '22008':
+    case '22003':
+    case '22023':
+    case '22P05':
+    case '22021':
+      return new AppError(400, 'INVALID_INPUT', `A value has the wrong format: ${error.message}.`);
+    default:
+      return undefined;
+  }
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const requestId = String(req.id ?? '');
+    let appError: AppError | undefined =
+      error instanceof AppError ? error : fromDatabaseError(error?.nativeError ?? error);
+    if (!appError && error?.type === 'entity.parse.failed') {
+      appError = errors.invalidInput('The request body is not valid JSON.');
+    }
+    if (!appError && error?.type === 'entity.too.large') {
+      appError = new AppError(413, 'INVALID_INPUT', 'The request body is too large.');
+    }
+    if (!appError) {
+      logger.error({ err: error, requestId }, 'unhandled error');
+      res.status(500).json({ message: `Something went wrong on our side. Quote request id ${requestId} if you report it.`, code: 'INTERNAL', details: { requestId } });
+      return;
+    }
+    if (appError.status === 429) res.setHeader('Retry-After', String(appError.details.retryAfterSeconds ?? 60));
+    res.status(appError.status).json({ message: appError.message, code: appError.code, details: appError.details });
+  };
+}

@@ -1,0 +1,249 @@
+import { Router, type Request, type Response } from 'express';
+import type { Knex } from 'knex';
+import type { Model, QueryBuilder } from 'objection';
+import { stringify } from 'csv-stringify';
+import { contextOf, requireActor, type Actor } from './actor';
+import { writeAudit } from './audit';
+import { errors } from './errors';
+import { applyFilter, parseFilter, parseListParams } from './list-query';
+import type { Action, ResourceDefinition, WriteContext } from './resource';
+import { auditable, serialize } from './serialize';
+
+type Row = Record<string, unknown>;
+
+export function assertCan(resource: ResourceDefinition, actor: Actor, action: Action): void {
+  if (!resource.policy.can(actor, action)) {
+    throw errors.forbidden(`Your role (${actor.role}) can't ${action} ${resource.name.replace(/_/g, ' ')}.`);
+  }
+}
+
+/** A query over the resource narrowed to what the actor may see: the only way handlers read rows. */
+export function scopedQuery(resource: ResourceDefinition, actor: Actor, db: Knex | Knex.Transaction): QueryBuilder<Model> {
+  const query = resource.model.query(db) as unknown as QueryBuilder<Model>;
+  resource.policy.scope(actor, query);
+  return query;
+}
+
+function parseId(raw: unknown, resource: ResourceDefinition): number {
+  const text = String(raw);
+  if (!/^\d{1,15}$/.test(text)) throw errors.notFound(singular(resource));
+  return Number(text);
+}
+
+const singular = (resource: ResourceDefinition) => resource.name.replace(/_/g, ' ').replace(/s$/, '');
+
+function sameValue(a: unknown, b: unknown): boolean {
+  const normal = (v: unknown) => (v instanceof Date ? v.toISOString() : v === undefined ? null : v);
+  return JSON.stringify(normal(a)) === JSON.stringify(normal(b));
+}
+
+function writableFields(resource: ResourceDefinition, actor: Actor): Set<string> {
+  return new Set([...(resource.writable.any ?? []), ...(resource.writable[actor.role] ?? [])]);
+}
+
+/** Checks the body against what this actor may set and against the schema; returns clean data. */
+function validateBody(resource: ResourceDefinition, actor: Actor, body: unknown, existing: Row | null, partial: boolean): Row {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw errors.invalidInput('The request body must be a JSON object of fields.');
+  }
+  const allowed = writableFields(resource, actor);
+  const fields: Row = {};
+  const refused: string[] = [];
+  for (const [key, value] of Object.entries(body as Row)) {
+    // react-admin sends the whole record back on edit: unchanged read-only fields are fine.
+    if (existing && sameValue(existing[key], value)) continue;
+    if (!existing && key === 'id' && (value === undefined || value === null)) continue;
+    if (!allowed.has(key)) refused.push(key);
+    else fields[key] = value;
+  }
+  if (refused.length) {
+    throw errors.invalidInput(`You can't set ${refused.map((f) => `"${f}"`).join(', ')} on ${resource.name.replace(/_/g, ' ')}.`, {
+      fields: Object.fromEntries(refused.map((f) => [f, 'not writable'])),
+    });
+  }
+  const schema = partial ? resource.schema.partial() : resource.schema;
+  const parsed = schema.safeParse(fields);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? 'body');
+      fieldErrors[name] ??= issue.message;
+    }
+    const summary = Object.entries(fieldErrors).map(([name, message]) => `${name.replace(/_/g, ' ')}: ${message}`).join('; ');
+    throw errors.validation(`Please fix: ${summary}.`, fieldErrors);
+  }
+  return Object.fromEntries(Object.entries(parsed.data).filter(([key]) => key in fields || !partial)) as Row;
+}
+
+export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router {
+  const router = Router();
+  const base = `/${resource.name}`;
+  const table = resource.model.tableName;
+  const label = singular(resource);
+
+  async function withWrite<T>(req: Request, work: (ctx: WriteContext) => Promise<T>): Promise<T> {
+    const actor = requireActor(req);
+    return knex.transaction((trx) => work({ actor, trx, context: contextOf(req) }));
+  }
+
+  function listQuery(req: Request, actor: Actor, uncapped = false) {
+    const params = parseListParams(req.query as Row, resource, { uncapped });
+    const query = scopedQuery(resource, actor, knex);
+    applyFilter(query, resource, params.filter, actor);
+    return { params, query };
+  }
+
+  router.get(`${base}/export.csv`, async (req: Request, res: Response) => {
+    const actor = requireActor(req);
+    assertCan(resource, actor, 'list');
+    const { params, query } = listQuery(req, actor, true);
+    const rows = await query.orderBy(`${table}.${params.sort[0]}`, params.sort[1]).orderBy(`${table}.id`, 'ASC');
+    const data = rows.map((row) => serialize(resource, actor, row));
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${resource.name}.csv"`);
+    const columns = data[0] ? Object.keys(data[0]) : ['id'];
+    const csv = stringify({
+      header: true,
+      columns,
+      cast: { object: (value) => JSON.stringify(value), date: (value) => value.toISOString(), boolean: (value) => String(value) },
+    });
+    csv.pipe(res);
+    for (const row of data) csv.write(row);
+    csv.end();
+  });
+
+  router.get(base, async (req: Request, res: Response) => {
+    const actor = requireActor(req);
+    assertCan(resource, actor, 'list');
+    const { params, query } = listQuery(req, actor);
+    const [start, end] = params.range;
+    const [total, rows] = await Promise.all([
+      query.clone().resultSize(),
+      query
+        .orderBy(`${table}.${params.sort[0]}`, params.sort[1])
+        .orderBy(`${table}.id`, params.sort[1])
+        .offset(start)
+        .limit(end - start + 1),
+    ]);
+    const last = rows.length ? start + rows.length - 1 : start;
+    res.setHeader('Content-Range', `${resource.name} ${start}-${last}/${total}`);
+    res.json(rows.map((row) => serialize(resource, actor, row)));
+  });
+
+  router.get(`${base}/:id`, async (req: Request, res: Response) => {
+    const actor = requireActor(req);
+    assertCan(resource, actor, 'read');
+    const id = parseId(req.params.id, resource);
+    const row = await scopedQuery(resource, actor, knex).findById(id);
+    if (!row) throw errors.notFound(label);
+    res.json(serialize(resource, actor, row));
+  });
+
+  router.post(base, async (req: Request, res: Response) => {
+    const row = await withWrite(req, async (ctx) => {
+      assertCan(resource, ctx.actor, 'create');
+      let data = validateBody(resource, ctx.actor, req.body, null, false);
+      await resource.validate?.(data, null, ctx);
+      if (resource.beforeCreate) data = await resource.beforeCreate(data, ctx);
+      const created = (await resource.model.query(ctx.trx).insert(data).returning('*')) as unknown as Row;
+      await writeAudit(ctx.trx, ctx.context, { action: 'create', resource: resource.name, recordId: created.id as number, after: auditable(resource, created) });
+      await resource.afterCreate?.(created, ctx);
+      return created;
+    });
+    res.status(201).json(serialize(resource, req.actor!, row));
+  });
+
+  router.put(`${base}/:id`, async (req: Request, res: Response) => {
+    const id = parseId(req.params.id, resource);
+    const row = await withWrite(req, async (ctx) => {
+      assertCan(resource, ctx.actor, 'update');
+      const existing = (await scopedQuery(resource, ctx.actor, ctx.trx).findById(id).forUpdate()) as unknown as Row | undefined;
+      if (!existing) throw errors.notFound(label);
+      const data = validateBody(resource, ctx.actor, req.body, existing, true);
+      await resource.validate?.(data, existing, ctx);
+      if (Object.keys(data).length === 0) return existing;
+      const [updated] = (await resource.model.query(ctx.trx).where(`${table}.id`, id).patch(data).returning('*')) as unknown as Row[];
+      await writeAudit(ctx.trx, ctx.context, {
+        action: 'update',
+        resource: resource.name,
+        recordId: id,
+        before: auditable(resource, existing),
+        after: auditable(resource, updated),
+      });
+      return updated;
+    });
+    res.json(serialize(resource, req.actor!, row));
+  });
+
+  router.delete(`${base}/:id`, async (req: Request, res: Response) => {
+    const id = parseId(req.params.id, resource);
+    const row = await withWrite(req, async (ctx) => {
+      assertCan(resource, ctx.actor, 'delete');
+      const existing = (await scopedQuery(resource, ctx.actor, ctx.trx).findById(id).forUpdate()) as unknown as Row | undefined;
+      if (!existing) throw errors.notFound(label);
+      await resource.model.query(ctx.trx).deleteById(id);
+      await writeAudit(ctx.trx, ctx.context, { action: 'delete', resource: resource.name, recordId: id, before: auditable(resource, existing) });
+      return existing;
+    });
+    res.json(serialize(resource, req.actor!, row));
+  });
+
+  /** Bulk: the rows matching `filter` (ids from a selection, or any list filter), in one transaction. */
+  async function lockMatching(ctx: WriteContext, req: Request): Promise<Row[]> {
+    const filter = parseFilter(req.query.filter);
+    if (Object.keys(filter).length === 0) {
+      throw errors.invalidQuery(`A bulk change needs a filter, e.g. filter={"id":[1,2,3]}, so it never touches every ${label} by accident.`);
+    }
+    parseListParams({ filter: req.query.filter }, resource);
+    const query = scopedQuery(resource, ctx.actor, ctx.trx);
+    applyFilter(query, resource, filter, ctx.actor);
+    return (await query.orderBy(`${table}.id`).forUpdate()) as unknown as Row[];
+  }
+
+  router.put(base, async (req: Request, res: Response) => {
+    const ids = await withWrite(req, async (ctx) => {
+      assertCan(resource, ctx.actor, 'update');
+      const rows = await lockMatching(ctx, req);
+      const data = validateBody(resource, ctx.actor, req.body, null, true);
+      if (rows.length === 0 || Object.keys(data).length === 0) return rows.map((row) => row.id);
+      for (const row of rows) await resource.validate?.(data, row, ctx);
+      const updated = (await resource.model
+        .query(ctx.trx)
+        .whereIn(`${table}.id`, rows.map((row) => row.id as number))
+        .patch(data)
+        .returning('*')) as unknown as Row[];
+      const before = new Map(rows.map((row) => [row.id, row]));
+      await writeAudit(
+        ctx.trx,
+        ctx.context,
+        updated.map((row) => ({
+          action: 'update',
+          resource: resource.name,
+          recordId: row.id as number,
+          before: auditable(resource, before.get(row.id)),
+          after: auditable(resource, row),
+        })),
+      );
+      return updated.map((row) => row.id);
+    });
+    res.json(ids);
+  });
+
+  router.delete(base, async (req: Request, res: Response) => {
+    const ids = await withWrite(req, async (ctx) => {
+      assertCan(resource, ctx.actor, 'delete');
+      const rows = await lockMatching(ctx, req);
+      if (rows.length === 0) return [];
+      await resource.model.query(ctx.trx).whereIn(`${table}.id`, rows.map((row) => row.id as number)).delete();
+      await writeAudit(
+        ctx.trx,
+        ctx.context,
+        rows.map((row) => ({ action: 'delete', resource: resource.name, recordId: row.id as number, before: auditable(resource, row) })),
+      );
+      return rows.map((row) => row.id);
+    });
+    res.json(ids);
+  });
+
+  return router;
+}

@@ -1,0 +1,71 @@
+import type { Knex } from 'knex';
+import type { Model, ModelClass, QueryBuilder } from 'objection';
+import type { z } from 'zod';
+import type { Actor, RequestContext, Role } from './actor';
+
+export type Action = 'list' | 'read' | 'create' | 'update' | 'delete';
+export const ACTIONS: readonly Action[] = ['list', 'read', 'create', 'update', 'delete'];
+
+export type FilterOperator = 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'q';
+
+/** A filter key: the operators it allows, and optionally how to apply it when it is not a plain column. */
+export type FilterSpec =
+  | readonly FilterOperator[]
+  | {
+      ops: readonly FilterOperator[];
+      apply: (query: QueryBuilder<Model>, op: FilterOperator, value: unknown, actor: Actor) => void;
+    };
+
+export interface Policy {
+  /** Which actions a role may take at all. */
+  can(actor: Actor, action: Action): boolean;
+  /** Narrows a query to the rows this actor may see; applied to every read and write. */
+  scope(actor: Actor, query: QueryBuilder<Model>): void;
+}
+
+export interface WriteContext {
+  actor: Actor;
+  trx: Knex.Transaction;
+  context: RequestContext;
+}
+
+export interface ResourceDefinition<M extends Model = Model> {
+  name: string;
+  model: ModelClass<M>;
+  policy: Policy;
+  sortable: readonly string[];
+  searchable: readonly string[];
+  filterable: Record<string, FilterSpec>;
+  /** Fields each role may set; `any` applies to every role the policy lets write. */
+  writable: Partial<Record<Role | 'any', readonly string[]>>;
+  /** Validates and normalises writable fields; `.partial()` of it is used for updates. */
+  schema: z.ZodObject<z.ZodRawShape>;
+  /** Columns never sent to clients. */
+  hidden?: readonly string[];
+  /** Columns sent only to some actors (e.g. contact details). */
+  visible?: (actor: Actor, row: Record<string, unknown>) => readonly string[] | '*';
+  defaultSort?: [string, 'ASC' | 'DESC'];
+  /** Cross-field rules that need the current row or the actor; throw an AppError to refuse. */
+  validate?: (data: Record<string, unknown>, existing: Record<string, unknown> | null, ctx: WriteContext) => void | Promise<void>;
+  beforeCreate?: (data: Record<string, unknown>, ctx: WriteContext) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  afterCreate?: (row: Record<string, unknown>, ctx: WriteContext) => void | Promise<void>;
+  constraintMessages?: Record<string, string>;
+}
+
+export function defineResource<M extends Model>(definition: ResourceDefinition<M>): ResourceDefinition<M> {
+  return definition;
+}
+
+/** A policy from a role → actions table plus a scope function. */
+export function rolePolicy(
+  table: Partial<Record<Role, readonly Action[] | '*'>>,
+  scope: Policy['scope'] = () => {},
+): Policy {
+  return {
+    can(actor, action) {
+      const allowed = table[actor.role];
+      return allowed === '*' || (allowed ?? []).includes(action);
+    },
+    scope,
+  };
+}

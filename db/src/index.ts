@@ -1,0 +1,39 @@
+import knexFactory, { type Knex } from 'knex';
+import pg from 'pg';
+import { migrationSource } from './migrations';
+
+export { migrationSource };
+
+export function createKnex(databaseUrl: string, poolMax = 10): Knex {
+  pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+  return knexFactory({
+    client: 'pg',
+    connection: databaseUrl,
+    pool: { min: 0, max: poolMax },
+    migrations: { migrationSource, tableName: 'knex_migrations' },
+  });
+}
+
+export async function migrateLatest(knex: Knex): Promise<string[]> {
+  const [, applied] = (await knex.migrate.latest()) as [number, string[]];
+  return applied;
+}
+
+/** Replaces the database name in a postgres:// URL. */
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** Creates the database named in `url` if it does not exist yet, connecting to the `postgres` maintenance DB. */
+export async function ensureDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const admin = createKnex(withDatabase(url, 'postgres'), 1);
+  try {
+    const { rows } = await admin.raw('SELECT 1 FROM pg_database WHERE datname = ?', [name]);
+    if (rows.length === 0) await admin.raw('CREATE DATABASE ??', [name]);
+  } finally {
+    await admin.destroy();
+  }
+}

@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { createKnex, ensureDatabase, migrateLatest, withDatabase } from '../index';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../seeds/demo-accounts';
+import { seedDemoIfEmpty } from '../seeds/seed-demo';
+import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
+import { REPO_ROOT, startServices, type RunningServices } from './services';
+import { isPortFree } from './port';
+
+function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`${name} must be a port number between 1 and 65535, got "${raw}".`);
+  }
+  return port;
+}
+
+async function main(): Promise<void> {
+  const ports = {
+    api: portFromEnv('API_PORT', 4000),
+    backoffice: portFromEnv('BACKOFFICE_PORT', 4001),
+    portal: portFromEnv('PORTAL_PORT', 4002),
+  };
+  for (const [name, port] of Object.entries(ports)) {
+    if (!(await isPortFree(port))) {
+      throw new Error(`Port ${port} for the ${name} is already in use. Stop what holds it or set ${name.toUpperCase()}_PORT.`);
+    }
+  }
+
+  let postgres: RunningPostgres | undefined;
+  let services: RunningServices | undefined;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    await services?.stop().catch((error) => console.error(error));
+    await postgres?.stop().catch((error) => console.error(error));
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    let databaseUrl = process.env.DATABASE_URL;
+    if (!databaseUrl) {
+      const dataDir = path.resolve(REPO_ROOT, process.env.DATA_DIR || '.data', 'postgres');
+      const pgPort = portFromEnv('PG_PORT', 5433);
+      console.log(`Starting embedded PostgreSQL on port ${pgPort} (data in ${dataDir})…`);
+      postgres = await startEmbeddedPostgres(dataDir, pgPort);
+      databaseUrl = withDatabase(postgres.adminUrl, 'sms');
+      await ensureDatabase(databaseUrl);
+    }
+
+    const knex = createKnex(databaseUrl, 2);
+    try {
+      const applied = await migrateLatest(knex);
+      console.log(applied.length ? `Applied ${applied.length} migration(s).` : 'Database schema is up to date.');
+      if (process.env.SEED_DEMO !== 'false') {
+        const seeded = await seedDemoIfEmpty(knex);
+        console.log(seeded ? 'Seeded the demo data.' : 'Database already has users: demo data not seeded.');
+      }
+    } finally {
+      await knex.destroy();
+    }
+
+    services = await startServices({ databaseUrl, ports });
+    console.log(`
+  SMS is running.
+    API          ${services.apiUrl}   (health: ${services.apiUrl}/health)
+    Back office  ${services.backofficeUrl}
+    Portal       ${services.portalUrl}
+
+  Demo accounts (password: ${DEMO_PASSWORD}):
+${DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(10)} ${a.email}`).join('\n')}
+
+  Ctrl-C stops everything.
+`);
+  } catch (error) {
+    console.error(`\nCould not start SMS: ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown(1);
+  }
+}
+
+void main();

@@ -1,0 +1,23 @@
+import type { Knex } from 'knex';
+import * as createUsers from './20261127000100_create_users';
+import * as createAuditLog from './20261127000200_create_audit_log';
+
+type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
+
+// Listed explicitly (not read from disk) so the same list runs from TypeScript under Jest and from the build.
+const migrations: Record<string, Migration> = {
+  '20261127000100_create_users': createUsers,
+  '20261127000200_create_audit_log': createAuditLog,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  async getMigrations() {
+    return Object.keys(migrations).sort();
+  },
+  getMigrationName(name) {
+    return name;
+  },
+  async getMigration(name) {
+    return migrations[name];
+  },
+};
