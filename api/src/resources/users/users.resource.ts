@@ -26,7 +26,7 @@ export function usersResource(deps: { mailer: Mailer; links: Links }) {
     searchable: ['name', 'email'],
     filterable: {
       role: ['eq', 'in', 'neq'],
-      status: ['eq', 'in'],
+      status: ['eq', 'in', 'neq'],
       email: ['eq'],
       created_at: ['gte', 'lte'],
       last_sign_in_at: ['gte', 'lte'],

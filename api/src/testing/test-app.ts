@@ -1,0 +1,80 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import pino from 'pino';
+import request from 'supertest';
+import { insertDemoAccounts, DEMO_PASSWORD } from '@sms/db/seeds/demo-accounts';
+import { createTestDatabase, type TestDatabase } from '@sms/db/testing/test-database';
+import { createApp } from '../app';
+import { loadConfig } from '../config';
+import type { Role } from '../core/actor';
+
+export { DEMO_PASSWORD };
+
+export interface TestApp {
+  app: Express;
+  db: TestDatabase;
+  /** Signs a demo account in through the API and returns its bearer token. */
+  tokenFor(role: Role): Promise<string>;
+  userId(role: Role): Promise<number>;
+  /** Serves the app on a free port, for HTTP clients other than supertest. */
+  listen(): Promise<{ url: string; close(): Promise<void> }>;
+  close(): Promise<void>;
+}
+
+export const emailOf = (role: Role) => `${role}@example.com`;
+
+/** A real app on its own fresh database, seeded with one demo account per role. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  await db.knex.transaction((trx) => insertDemoAccounts(trx));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    BACKOFFICE_URL: 'http://backoffice.test',
+    PORTAL_URL: 'http://portal.test',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const app = createApp({ config, knex: db.knex, logger: pino({ level: 'silent' }) });
+  const tokens = new Map<Role, string>();
+  const servers: Server[] = [];
+  return {
+    app,
+    db,
+    async tokenFor(role) {
+      const cached = tokens.get(role);
+      if (cached) return cached;
+      const response = await request(app).post('/auth/token').send({ email: emailOf(role), password: DEMO_PASSWORD });
+      if (response.status !== 200) throw new Error(`sign-in as ${role} failed: ${response.status} ${JSON.stringify(response.body)}`);
+      tokens.set(role, response.body.token);
+      return response.body.token;
+    },
+    async userId(role) {
+      const row = await db.knex('users').where({ email: emailOf(role) }).first('id');
+      return Number(row.id);
+    },
+    listen() {
+      return new Promise((resolve) => {
+        const server = app.listen(0, '127.0.0.1', () => {
+          servers.push(server);
+          const { port } = server.address() as AddressInfo;
+          resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) });
+        });
+      });
+    },
+    async close() {
+      for (const server of servers) server.closeAllConnections?.();
+      await db.destroy();
+    },
+  };
+}
+
+/** The latest mail sent to an address, and the first link in it. */
+export async function lastMailTo(db: TestDatabase, to: string): Promise<{ subject: string; text: string; link: string; token: string }> {
+  const row = await db.knex('outbox_messages').where({ to }).orderBy('id', 'desc').first();
+  if (!row) throw new Error(`no mail to ${to}`);
+  const link = /(https?:\/\/\S+)/.exec(row.text)?.[1] ?? '';
+  const token = /token=([\w-]+)/.exec(link)?.[1] ?? '';
+  return { subject: row.subject, text: row.text, link, token };
+}
