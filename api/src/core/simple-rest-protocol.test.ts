@@ -74,13 +74,13 @@ it('create, update, delete, updateMany and deleteMany', async () => {
 
   const { data: second } = await provider.create('users', { data: { name: 'Omar Faruk', email: 'omar@school.test', role: 'mentor' } });
   const { data: changed } = await provider.updateMany('users', { ids: [created.id, second.id], data: { status: 'disabled' } });
-  expect(changed.map(Number).sort()).toEqual([created.id, second.id].sort());
+  expect((changed ?? []).map(Number).sort()).toEqual([created.id, second.id].sort());
   const statuses = await t.db.knex('users').whereIn('id', [created.id, second.id]).pluck('status');
   expect(statuses).toEqual(['disabled', 'disabled']);
 
   const { data: removed } = await provider.delete('users', { id: second.id, previousData: second });
   expect(removed.id).toBe(second.id);
   const { data: removedMany } = await provider.deleteMany('users', { ids: [created.id] });
-  expect(removedMany.map(Number)).toEqual([created.id]);
+  expect((removedMany ?? []).map(Number)).toEqual([created.id]);
   expect(await t.db.knex('users').whereIn('id', [created.id, second.id]).count({ n: '*' })).toEqual([{ n: 0 }]);
 });
