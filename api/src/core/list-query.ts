@@ -1,7 +1,7 @@
 import type { Model, QueryBuilder } from 'objection';
 import type { Actor } from './actor';
 import { errors } from './errors';
-import type { FilterOperator, ResourceDefinition } from './resource';
+import { columnOf, type FilterOperator, type ResourceDefinition } from './resource';
 
 export const MAX_PAGE_SIZE = 1000;
 export const DEFAULT_PAGE_SIZE = 25;
@@ -93,7 +93,6 @@ function scalar(value: unknown, key: string): string | number | boolean {
 
 /** Applies a validated filter to a query; column names come only from the declaration. */
 export function applyFilter(query: QueryBuilder<Model>, resource: ResourceDefinition, filter: Record<string, unknown>, actor: Actor): void {
-  const table = resource.model.tableName;
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined || value === '') continue;
     const { field, op } = resolveFilterKey(resource, key);
@@ -102,14 +101,14 @@ export function applyFilter(query: QueryBuilder<Model>, resource: ResourceDefini
       if (!text || resource.searchable.length === 0) continue;
       const pattern = `%${escapeLike(text)}%`;
       query.where((builder) => {
-        for (const column of resource.searchable) builder.orWhere(`${table}.${column}`, 'ilike', pattern);
+        for (const field of resource.searchable) builder.orWhere(columnOf(resource, field), 'ilike', pattern);
       });
       continue;
     }
     if (field === 'id') {
       const ids = Array.isArray(value) ? value : [value];
       if (!ids.every((id) => Number.isInteger(Number(id)))) throw errors.invalidQuery('Ids in the "id" filter must be whole numbers.');
-      query.whereIn(`${table}.id`, ids.map(Number));
+      query.whereIn(columnOf(resource, 'id'), ids.map(Number));
       continue;
     }
     const spec = resource.filterable[field];
@@ -118,7 +117,7 @@ export function applyFilter(query: QueryBuilder<Model>, resource: ResourceDefini
       (spec as { apply: (q: QueryBuilder<Model>, o: FilterOperator, v: unknown, a: Actor) => void }).apply(query, effectiveOp, value, actor);
       continue;
     }
-    const column = `${table}.${field}`;
+    const column = columnOf(resource, field);
     if (effectiveOp === 'in') {
       if (!Array.isArray(value)) throw errors.invalidQuery(`The filter "${key}" needs a list of values.`);
       query.whereIn(column, value.map((v) => scalar(v, key)));

@@ -6,7 +6,7 @@ import { contextOf, requireActor, type Actor } from './actor';
 import { writeAudit } from './audit';
 import { errors } from './errors';
 import { applyFilter, parseFilter, parseListParams } from './list-query';
-import type { Action, ResourceDefinition, WriteContext } from './resource';
+import { columnOf, type Action, type ResourceDefinition, type WriteContext } from './resource';
 import { auditable, serialize } from './serialize';
 
 type Row = Record<string, unknown>;
@@ -17,11 +17,36 @@ export function assertCan(resource: ResourceDefinition, actor: Actor, action: Ac
   }
 }
 
+/** The resource's rows as clients see them: own columns plus declared joined columns. */
+export function shapedQuery(resource: ResourceDefinition, db: Knex | Knex.Transaction): QueryBuilder<Model> {
+  const table = resource.model.tableName;
+  const query = resource.model.query(db) as unknown as QueryBuilder<Model>;
+  resource.joins?.(query);
+  query.select(`${table}.*`, ...Object.entries(resource.columns ?? {}).map(([field, column]) => `${column} as ${field}`));
+  return query;
+}
+
 /** A query over the resource narrowed to what the actor may see: the only way handlers read rows. */
 export function scopedQuery(resource: ResourceDefinition, actor: Actor, db: Knex | Knex.Transaction): QueryBuilder<Model> {
-  const query = resource.model.query(db) as unknown as QueryBuilder<Model>;
+  const query = shapedQuery(resource, db);
   resource.policy.scope(actor, query);
   return query;
+}
+
+async function insertRow(resource: ResourceDefinition, data: Row, ctx: WriteContext): Promise<number> {
+  if (resource.insert) return resource.insert(data, ctx);
+  const created = (await resource.model.query(ctx.trx).insert(data).returning('id')) as unknown as Row;
+  return Number(created.id);
+}
+
+async function patchRows(resource: ResourceDefinition, ids: number[], data: Row, ctx: WriteContext): Promise<void> {
+  if (resource.patch) return resource.patch(ids, data, ctx);
+  await resource.model.query(ctx.trx).whereIn(`${resource.model.tableName}.id`, ids).patch(data);
+}
+
+async function readRows(resource: ResourceDefinition, ids: number[], db: Knex | Knex.Transaction): Promise<Row[]> {
+  const table = resource.model.tableName;
+  return (await shapedQuery(resource, db).whereIn(`${table}.id`, ids).orderBy(`${table}.id`)) as unknown as Row[];
 }
 
 function parseId(raw: unknown, resource: ResourceDefinition): number {
@@ -97,7 +122,7 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
     const actor = requireActor(req);
     assertCan(resource, actor, 'list');
     const { params, query } = listQuery(req, actor, true);
-    const rows = await query.orderBy(`${table}.${params.sort[0]}`, params.sort[1]).orderBy(`${table}.id`, 'ASC');
+    const rows = await query.orderBy(columnOf(resource, params.sort[0]), params.sort[1]).orderBy(`${table}.id`, 'ASC');
     const data = rows.map((row) => serialize(resource, actor, row));
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${resource.name}.csv"`);
@@ -118,9 +143,9 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
     const { params, query } = listQuery(req, actor);
     const [start, end] = params.range;
     const [total, rows] = await Promise.all([
-      query.clone().resultSize(),
+      query.clone().clearSelect().clearOrder().resultSize(),
       query
-        .orderBy(`${table}.${params.sort[0]}`, params.sort[1])
+        .orderBy(columnOf(resource, params.sort[0]), params.sort[1])
         .orderBy(`${table}.id`, params.sort[1])
         .offset(start)
         .limit(end - start + 1),
@@ -145,7 +170,8 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
       let data = validateBody(resource, ctx.actor, req.body, null, false);
       await resource.validate?.(data, null, ctx);
       if (resource.beforeCreate) data = await resource.beforeCreate(data, ctx);
-      const created = (await resource.model.query(ctx.trx).insert(data).returning('*')) as unknown as Row;
+      const id = await insertRow(resource, data, ctx);
+      const [created] = await readRows(resource, [id], ctx.trx);
       await writeAudit(ctx.trx, ctx.context, { action: 'create', resource: resource.name, recordId: created.id as number, after: auditable(resource, created) });
       await resource.afterCreate?.(created, ctx);
       return created;
@@ -157,12 +183,12 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
     const id = parseId(req.params.id, resource);
     const row = await withWrite(req, async (ctx) => {
       assertCan(resource, ctx.actor, 'update');
-      const existing = (await scopedQuery(resource, ctx.actor, ctx.trx).findById(id).forUpdate()) as unknown as Row | undefined;
-      if (!existing) throw errors.notFound(label);
+      const existing = await lockOne(ctx, id);
       const data = validateBody(resource, ctx.actor, req.body, existing, true);
       await resource.validate?.(data, existing, ctx);
       if (Object.keys(data).length === 0) return existing;
-      const [updated] = (await resource.model.query(ctx.trx).where(`${table}.id`, id).patch(data).returning('*')) as unknown as Row[];
+      await patchRows(resource, [id], data, ctx);
+      const [updated] = await readRows(resource, [id], ctx.trx);
       await writeAudit(ctx.trx, ctx.context, {
         action: 'update',
         resource: resource.name,
@@ -179,14 +205,22 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
     const id = parseId(req.params.id, resource);
     const row = await withWrite(req, async (ctx) => {
       assertCan(resource, ctx.actor, 'delete');
-      const existing = (await scopedQuery(resource, ctx.actor, ctx.trx).findById(id).forUpdate()) as unknown as Row | undefined;
-      if (!existing) throw errors.notFound(label);
+      const existing = await lockOne(ctx, id);
       await resource.model.query(ctx.trx).deleteById(id);
       await writeAudit(ctx.trx, ctx.context, { action: 'delete', resource: resource.name, recordId: id, before: auditable(resource, existing) });
       return existing;
     });
     res.json(serialize(resource, req.actor!, row));
   });
+
+  /** The row under the actor's scope, locked for the rest of the transaction; 404 outside the scope. */
+  async function lockOne(ctx: WriteContext, id: number): Promise<Row> {
+    const visible = await scopedQuery(resource, ctx.actor, ctx.trx).clearSelect().select(`${table}.id`).where(`${table}.id`, id).first();
+    if (!visible) throw errors.notFound(label);
+    await resource.model.query(ctx.trx).findById(id).forUpdate();
+    const [row] = await readRows(resource, [id], ctx.trx);
+    return row;
+  }
 
   /** Bulk: the rows matching `filter` (ids from a selection, or any list filter), in one transaction. */
   async function lockMatching(ctx: WriteContext, req: Request): Promise<Row[]> {
@@ -195,9 +229,12 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
       throw errors.invalidQuery(`A bulk change needs a filter, e.g. filter={"id":[1,2,3]}, so it never touches every ${label} by accident.`);
     }
     parseListParams({ filter: req.query.filter }, resource);
-    const query = scopedQuery(resource, ctx.actor, ctx.trx);
+    const query = scopedQuery(resource, ctx.actor, ctx.trx).clearSelect().select(`${table}.id`);
     applyFilter(query, resource, filter, ctx.actor);
-    return (await query.orderBy(`${table}.id`).forUpdate()) as unknown as Row[];
+    const ids = ((await query) as unknown as Row[]).map((row) => Number(row.id));
+    if (ids.length === 0) return [];
+    await resource.model.query(ctx.trx).whereIn(`${table}.id`, ids).orderBy(`${table}.id`).forUpdate();
+    return readRows(resource, ids, ctx.trx);
   }
 
   router.put(base, async (req: Request, res: Response) => {
@@ -207,11 +244,9 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
       const data = validateBody(resource, ctx.actor, req.body, null, true);
       if (rows.length === 0 || Object.keys(data).length === 0) return rows.map((row) => row.id);
       for (const row of rows) await resource.validate?.(data, row, ctx);
-      const updated = (await resource.model
-        .query(ctx.trx)
-        .whereIn(`${table}.id`, rows.map((row) => row.id as number))
-        .patch(data)
-        .returning('*')) as unknown as Row[];
+      const ids = rows.map((row) => Number(row.id));
+      await patchRows(resource, ids, data, ctx);
+      const updated = await readRows(resource, ids, ctx.trx);
       const before = new Map(rows.map((row) => [row.id, row]));
       await writeAudit(
         ctx.trx,

@@ -50,6 +50,18 @@ export interface ResourceDefinition<M extends Model = Model> {
   beforeCreate?: (data: Record<string, unknown>, ctx: WriteContext) => Record<string, unknown> | Promise<Record<string, unknown>>;
   afterCreate?: (row: Record<string, unknown>, ctx: WriteContext) => void | Promise<void>;
   constraintMessages?: Record<string, string>;
+  /** Fields read from joined tables: API field → qualified column, usable in sort, filter and search. */
+  columns?: Record<string, string>;
+  /** Joins every read query needs for `columns` (e.g. the user behind a student). */
+  joins?: (query: QueryBuilder<Model>) => void;
+  /** Writes spanning several tables; the defaults insert into / patch the resource's own table. */
+  insert?: (data: Record<string, unknown>, ctx: WriteContext) => Promise<number>;
+  patch?: (ids: number[], data: Record<string, unknown>, ctx: WriteContext) => Promise<void>;
+}
+
+/** The SQL column behind an API field: declared joined columns, else the resource's own table. */
+export function columnOf(resource: ResourceDefinition, field: string): string {
+  return resource.columns?.[field] ?? `${resource.model.tableName}.${field}`;
 }
 
 export function defineResource<M extends Model>(definition: ResourceDefinition<M>): ResourceDefinition<M> {

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as createUsers from './20261127000100_create_users';
 import * as createAuditLog from './20261127000200_create_audit_log';
+import * as createCohorts from './20261127000300_create_cohorts';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -8,6 +9,7 @@ type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void
 const migrations: Record<string, Migration> = {
   '20261127000100_create_users': createUsers,
   '20261127000200_create_audit_log': createAuditLog,
+  '20261127000300_create_cohorts': createCohorts,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
