@@ -19,6 +19,13 @@ import { Mailer } from './mail/mailer';
 import { auditLogResource } from './resources/audit-log/audit-log.resource';
 import { outboxMessagesResource } from './resources/outbox-messages/outbox-messages.resource';
 import { usersResource } from './resources/users/users.resource';
+import { batchesResource } from './resources/batches/batches.resource';
+import { missionsResource } from './resources/missions/missions.resource';
+import { studentsResource } from './resources/students/students.resource';
+import { batchEnrolmentsResource } from './resources/batch-enrolments/batch-enrolments.resource';
+import { missionEnrolmentsResource } from './resources/mission-enrolments/mission-enrolments.resource';
+import { missionMentorsResource } from './resources/mission-mentors/mission-mentors.resource';
+import { mentorPairingsResource } from './resources/mentor-pairings/mentor-pairings.resource';
 
 export const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -32,10 +39,17 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   const mailer = new Mailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger });
   const links = appLinks(config);
   const resources: ResourceDefinition[] = [
-    usersResource({ mailer, links }) as unknown as ResourceDefinition,
-    auditLogResource as unknown as ResourceDefinition,
-    outboxMessagesResource as unknown as ResourceDefinition,
-  ];
+    usersResource({ mailer, links }),
+    auditLogResource,
+    outboxMessagesResource,
+    batchesResource,
+    missionsResource,
+    studentsResource({ mailer, links }),
+    batchEnrolmentsResource,
+    missionEnrolmentsResource,
+    missionMentorsResource,
+    mentorPairingsResource,
+  ] as unknown as ResourceDefinition[];
   for (const resource of resources) registerConstraintMessages(resource.constraintMessages ?? {});
 
   const app = express();

@@ -6,6 +6,8 @@ export { migrationSource };
 
 export function createKnex(databaseUrl: string, poolMax = 10): Knex {
   pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+  // A date is a calendar day, not an instant: keep 'YYYY-MM-DD' rather than a local-midnight Date.
+  pg.types.setTypeParser(1082, (value) => value);
   return knexFactory({
     client: 'pg',
     connection: databaseUrl,

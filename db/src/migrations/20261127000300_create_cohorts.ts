@@ -126,6 +126,10 @@ export async function up(knex: Knex): Promise<void> {
     CREATE FUNCTION mission_enrolments_set_batch() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       SELECT batch_id INTO NEW.batch_id FROM missions WHERE id = NEW.mission_id;
+      IF NEW.batch_id IS NULL THEN
+        RAISE EXCEPTION 'mission % does not exist', NEW.mission_id
+          USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'mission_enrolments_mission_fkey';
+      END IF;
       RETURN NEW;
     END $$;
     CREATE TRIGGER mission_enrolments_set_batch BEFORE INSERT OR UPDATE OF mission_id ON mission_enrolments

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../core/actor';
+import { fields } from '../../core/fields';
 import { AppError } from '../../core/errors';
 import { defineResource, rolePolicy } from '../../core/resource';
 import { issueToken } from '../../auth/tokens';
@@ -9,7 +10,6 @@ import type { Links } from '../../auth/links';
 import { User } from './user.model';
 
 const PROFILE_FIELDS = ['name', 'phone', 'avatar_url', 'timezone', 'notification_prefs'] as const;
-const TIME_ZONES = new Set(Intl.supportedValuesOf('timeZone').concat('UTC'));
 
 export function usersResource(deps: { mailer: Mailer; links: Links }) {
   return defineResource({
@@ -35,23 +35,19 @@ export function usersResource(deps: { mailer: Mailer; links: Links }) {
     hidden: ['password_hash', 'password_changed_at'],
     defaultSort: ['name', 'ASC'],
     schema: z.object({
-      email: z.string().trim().toLowerCase().email('Enter a valid email address.'),
-      name: z.string().trim().min(1, 'Name is required.').max(200, 'Name is too long.'),
+      email: fields.email,
+      name: fields.name,
       role: z.enum(ROLES, { error: `Role must be one of ${ROLES.join(', ')}.` }),
       status: z.enum(['active', 'disabled'], { error: 'Status must be active or disabled.' }).optional(),
-      phone: z
-        .string()
-        .trim()
-        .regex(/^\+?[0-9 ()-]{6,20}$/, 'Enter a phone number with digits, spaces, dashes or a leading +.')
-        .nullable()
-        .optional()
-        .or(z.literal('').transform(() => null)),
+      phone: fields.phone,
       avatar_url: z.string().trim().url('Enter a full http(s) URL.').regex(/^https?:\/\//, 'Enter a full http(s) URL.').nullable().optional().or(z.literal('').transform(() => null)),
-      timezone: z.string().refine((zone) => TIME_ZONES.has(zone), 'Choose a valid time zone, e.g. Asia/Dhaka.').optional(),
+      timezone: fields.timezone.optional(),
       notification_prefs: z.record(z.string(), z.boolean(), 'Notification preferences must be on/off switches.').optional(),
     }),
     constraintMessages: {
       users_email_key: 'An account with this email already exists.',
+      students_user_fkey: "This account is a student's; its role can't change while the student record exists.",
+      mission_mentors_mentor_fkey: 'This mentor is assigned to missions; remove those assignments before changing the role.',
       audit_log_actor_user_id_fkey: 'This user has a history in the audit log, so the account cannot be deleted. Disable it instead.',
     },
     validate(data, existing, ctx) {

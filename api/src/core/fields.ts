@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { errors } from './errors';
+
+// Field rules shared by resources, so the same field says the same thing everywhere.
+const TIME_ZONES = new Set(Intl.supportedValuesOf('timeZone').concat('UTC'));
+
+export const fields = {
+  code: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, 'Use letters, digits, dot, dash or underscore (up to 40), starting with a letter or digit.'),
+  title: z.string().trim().min(1, 'Title is required.').max(200, 'Title is too long (200 characters at most).'),
+  name: z.string().trim().min(1, 'Name is required.').max(200, 'Name is too long.'),
+  email: z.string().trim().toLowerCase().email('Enter a valid email address.'),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-01-31.'),
+  timezone: z.string().refine((zone) => TIME_ZONES.has(zone), 'Choose a valid time zone, e.g. Asia/Dhaka.'),
+  id: z.coerce.number({ error: 'Choose one.' }).int('Choose one.').positive('Choose one.'),
+  count: (label: string) => z.coerce.number({ error: `${label} must be a whole number.` }).int(`${label} must be a whole number.`).min(0, `${label} can't be negative.`),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, 'Enter a phone number with digits, spaces, dashes or a leading +.')
+    .nullable()
+    .optional()
+    .or(z.literal('').transform(() => null)),
+  optionalText: (max: number) => z.string().trim().max(max, `At most ${max} characters.`).nullable().optional(),
+};
+
+export const isValidTimeZone = (zone: string) => TIME_ZONES.has(zone);
+
+/** Start and end dates in order, looking at the new values over the stored ones. */
+export function assertDatesOrdered(data: Record<string, unknown>, existing: Record<string, unknown> | null): void {
+  const starts = (data.starts_on ?? existing?.starts_on) as string | undefined;
+  const ends = (data.ends_on ?? existing?.ends_on) as string | undefined;
+  if (starts && ends && ends < starts) {
+    throw errors.validation('The end date must be on or after the start date.', { ends_on: 'must be on or after the start date' });
+  }
+}
