@@ -54,7 +54,8 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
 
   const app = express();
   app.disable('x-powered-by');
-  if (config.TRUST_PROXY === 'true') app.set('trust proxy', 1);
+  // The portal calls the API server-side and forwards the student's address; trust only such local hops by default.
+  app.set('trust proxy', config.TRUST_PROXY === 'true' ? true : config.TRUST_PROXY === 'false' ? false : config.TRUST_PROXY);
   app.use(
     pinoHttp({
       logger,

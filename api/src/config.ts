@@ -18,7 +18,7 @@ const schema = z.object({
   MAIL_FROM: z.string().default('SMS <no-reply@sms.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z.string().default('loopback'),
 });
 
 export type Config = z.infer<typeof schema> & { corsOrigins: string[]; cookieSecure: boolean; apiPublicUrl: string };

@@ -12,7 +12,7 @@ import { ACTIONS } from '../core/resource';
 import type { Mailer } from '../mail/mailer';
 import { mailTemplates } from '../mail/templates';
 import { normaliseEmail, type UserRow } from './passport';
-import { createSession, endSession, SESSION_COOKIE } from './sessions';
+import { createSession, endSession, hashToken, SESSION_COOKIE } from './sessions';
 import type { AuthThrottle } from './throttle';
 import { consumeToken, issueToken } from './tokens';
 import { appLinks } from './links';
@@ -155,6 +155,15 @@ export function authRouter({ knex, config, mailer, throttle, passport, resources
   });
 
   router.post('/auth/verify-email', async (req, res) => {
+    // Mail scanners may open the link first: a used link of an already confirmed address still says yes.
+    const token = typeof req.body?.token === 'string' ? req.body.token : '';
+    const confirmed = token
+      ? await knex('user_tokens as t').join('users as u', 'u.id', 't.user_id').where({ 't.token_hash': hashToken(token), 't.purpose': 'verify_email' }).whereNotNull('u.email_verified_at').first('u.id')
+      : undefined;
+    if (confirmed) {
+      res.json({ message: 'Your email address is confirmed. You can sign in now.' });
+      return;
+    }
     await knex.transaction(async (trx) => {
       const { userId } = await consumeToken(trx, req.body?.token, ['verify_email']);
       const [user] = await trx('users').where({ id: userId }).update({ email_verified_at: trx.raw('coalesce(email_verified_at, now())') }).returning(['id', 'role', 'email_verified_at']);
@@ -213,7 +222,7 @@ export function authRouter({ knex, config, mailer, throttle, passport, resources
     const row = await knex('users').where({ id: actor.id }).first('password_hash');
     if (!(await verifyPassword(input.currentPassword, row?.password_hash))) {
       await throttle.recordLoginFailure(ipOf(req), actor.email);
-      throw errors.validation('Your current password is not correct.', { currentPassword: 'is not correct' });
+      throw errors.validation('Your current password is not correct.', { currentPassword: 'Your current password is not correct.' });
     }
     const passwordHash = await hashPassword(input.newPassword);
     const session = await knex.transaction(async (trx) => {

@@ -105,8 +105,8 @@ describe('sign-up and email verification', () => {
     const verify = await request(t.app).post('/auth/verify-email').send({ token: mail.token });
     expect(verify.status).toBe(200);
     const again = await request(t.app).post('/auth/verify-email').send({ token: mail.token });
-    expect(again.status).toBe(400);
-    expect(again.body.message).toMatch(/already been used/);
+    expect(again.status).toBe(200);
+    expect(await t.db.knex('user_tokens').where({ purpose: 'verify_email' }).whereNull('used_at').count({ n: '*' })).toEqual([{ n: 0 }]);
 
     const login = await request(t.app).post('/auth/login').send({ email, password: 'a-long-password' });
     expect(login.status).toBe(200);
@@ -191,7 +191,7 @@ describe('revoking sessions', () => {
       .set('Authorization', `Bearer ${first.body.token}`)
       .send({ currentPassword: 'not-it-at-all', newPassword: 'changed-password-1' });
     expect(wrong.status).toBe(422);
-    expect(wrong.body.details.fields.currentPassword).toBeDefined();
+    expect(wrong.body.message).toBe('Your current password is not correct.');
     const change = await request(t.app)
       .post('/auth/password/change')
       .set('Authorization', `Bearer ${first.body.token}`)

@@ -94,8 +94,7 @@ function validateBody(resource: ResourceDefinition, actor: Actor, body: unknown,
       const name = String(issue.path[0] ?? 'body');
       fieldErrors[name] ??= issue.message;
     }
-    const summary = Object.entries(fieldErrors).map(([name, message]) => `${name.replace(/_/g, ' ')}: ${message}`).join('; ');
-    throw errors.validation(`Please fix: ${summary}.`, fieldErrors);
+    throw errors.validation(Object.values(fieldErrors).map((message) => (/[.!?]$/.test(message) ? message : `${message}.`)).join(' '), fieldErrors);
   }
   return Object.fromEntries(Object.entries(parsed.data).filter(([key]) => key in fields || !partial)) as Row;
 }

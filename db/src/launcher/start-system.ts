@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { createKnex, ensureDatabase, migrateLatest, withDatabase } from '../index';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../seeds/demo-accounts';
@@ -14,6 +16,17 @@ function portFromEnv(name: string, fallback: number): number {
     throw new Error(`${name} must be a port number between 1 and 65535, got "${raw}".`);
   }
   return port;
+}
+
+/** The portal's cookie secret: SESSION_SECRET, or one generated once and kept beside the data so sessions survive restarts. */
+function sessionSecret(): string {
+  if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
+  const file = path.resolve(REPO_ROOT, process.env.DATA_DIR || '.data', 'session-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
 }
 
 async function main(): Promise<void> {
@@ -65,7 +78,7 @@ async function main(): Promise<void> {
       await knex.destroy();
     }
 
-    services = await startServices({ databaseUrl, ports });
+    services = await startServices({ databaseUrl, ports, extraEnv: { SESSION_SECRET: sessionSecret() } });
     console.log(`
   SMS is running.
     API          ${services.apiUrl}   (health: ${services.apiUrl}/health)

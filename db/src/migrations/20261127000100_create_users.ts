@@ -27,7 +27,7 @@ export async function up(knex: Knex): Promise<void> {
       CONSTRAINT users_role_valid CHECK (role IN (${ROLES.map((r) => `'${r}'`).join(', ')})),
       CONSTRAINT users_status_valid CHECK (status IN ('active', 'disabled')),
       CONSTRAINT users_phone_length CHECK (phone IS NULL OR length(phone) <= 40),
-      CONSTRAINT users_avatar_url_http CHECK (avatar_url IS NULL OR avatar_url ~ '^https?://'),
+      CONSTRAINT users_avatar_url_http CHECK (avatar_url IS NULL OR avatar_url ~ '^https\\?://'),
       CONSTRAINT users_timezone_valid CHECK (('2000-01-01 00:00+00'::timestamptz AT TIME ZONE timezone) IS NOT NULL),
       CONSTRAINT users_notification_prefs_object CHECK (jsonb_typeof(notification_prefs) = 'object')
     );

@@ -63,3 +63,10 @@ it('keeps the audit log append-only', async () => {
   await expect(db.knex('audit_log').where({ id }).delete()).rejects.toThrow(/append-only/);
   await expect(db.knex.raw('truncate audit_log')).rejects.toThrow(/append-only/);
 });
+
+it('keeps regular expressions intact through knex bindings (a ? is not a placeholder)', async () => {
+  const { rows } = await db.knex.raw("select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'users_avatar_url_http'");
+  expect(rows[0].def).toContain("'^https?://'");
+  await db.knex('users').insert({ email: 'avatar@b.test', name: 'A', role: 'mentor', avatar_url: 'https://example.com/a.png' });
+  await db.knex('users').where({ email: 'avatar@b.test' }).delete();
+});

@@ -46,6 +46,9 @@ export function usersResource(deps: { mailer: Mailer; links: Links }) {
     }),
     constraintMessages: {
       users_email_key: 'An account with this email already exists.',
+      users_email_normalised: 'Enter a valid email address.',
+      users_avatar_url_http: 'The avatar must be an http(s) URL.',
+      users_phone_length: 'The phone number is too long.',
       students_user_fkey: "This account is a student's; its role can't change while the student record exists.",
       mission_mentors_mentor_fkey: 'This mentor is assigned to missions; remove those assignments before changing the role.',
       audit_log_actor_user_id_fkey: 'This user has a history in the audit log, so the account cannot be deleted. Disable it instead.',
