@@ -4,6 +4,7 @@ import type { Express } from 'express';
 import pino from 'pino';
 import request from 'supertest';
 import { insertDemoAccounts, DEMO_PASSWORD } from '@sms/db/seeds/demo-accounts';
+import { insertDemoCohorts } from '@sms/db/seeds/seed-demo';
 import { createTestDatabase, type TestDatabase } from '@sms/db/testing/test-database';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
@@ -24,10 +25,13 @@ export interface TestApp {
 
 export const emailOf = (role: Role) => `${role}@example.com`;
 
-/** A real app on its own fresh database, seeded with one demo account per role. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** A real app on its own fresh database, seeded with one demo account per role (and the demo cohorts if asked). */
+export async function createTestApp(env: Record<string, string> = {}, options: { cohorts?: boolean } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  await db.knex.transaction((trx) => insertDemoAccounts(trx));
+  await db.knex.transaction(async (trx) => {
+    await insertDemoAccounts(trx);
+    if (options.cohorts) await insertDemoCohorts(trx);
+  });
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,

@@ -1,5 +1,36 @@
 import type { Knex } from 'knex';
-import { insertDemoAccounts } from './demo-accounts';
+import { hashPassword } from '../password-hash';
+import { DEMO_PASSWORD, insertDemoAccounts } from './demo-accounts';
+import { generateCohorts } from './cohorts';
+
+/** Two batches of 250 students, three missions each, six mentors per batch; the demo mentor and student wired in. */
+export async function insertDemoCohorts(trx: Knex.Transaction, password = DEMO_PASSWORD): Promise<void> {
+  await generateCohorts(trx, {
+    prefix: 'DEMO',
+    batches: 2,
+    studentsPerBatch: 250,
+    missionsPerBatch: 3,
+    mentorsPerBatch: 6,
+    passwordHash: await hashPassword(password),
+  });
+  const mentor = await trx('users').where({ email: 'mentor@example.com' }).first('id');
+  const student = await trx('users').where({ email: 'student@example.com' }).first('id');
+  const batch = await trx('batches').where({ code: 'DEMO-B01' }).first('id');
+  const missions = await trx('missions').where({ batch_id: batch.id }).whereIn('code', ['M1', 'M2']).orderBy('position').pluck('id');
+  await trx('batch_enrolments').insert({ batch_id: batch.id, student_id: student.id });
+  await trx('mission_enrolments').insert(missions.map((missionId: number) => ({ mission_id: missionId, student_id: student.id })));
+  await trx('mission_mentors').insert(missions.map((missionId: number) => ({ mission_id: missionId, mentor_id: mentor.id, capacity: 60 })));
+  // The demo mentor takes the demo student and the first 24 students of mission 1, and 12 of mission 2.
+  await trx('mentor_pairings').insert(missions.map((missionId: number) => ({ mission_id: missionId, student_id: student.id, mentor_id: mentor.id })));
+  for (const [missionId, count] of [[missions[0], 24], [missions[1], 12]] as const) {
+    await trx.raw(
+      `INSERT INTO mentor_pairings (mission_id, student_id, mentor_id)
+       SELECT me.mission_id, me.student_id, ? FROM mission_enrolments me
+       WHERE me.mission_id = ? AND me.student_id <> ? ORDER BY me.student_id LIMIT ?`,
+      [mentor.id, missionId, student.id, count],
+    );
+  }
+}
 
 /**
  * Seeds the demo data set once: only into a database that has no users yet, so it never runs twice
@@ -12,6 +43,7 @@ export async function seedDemoIfEmpty(knex: Knex, password?: string): Promise<bo
     const [{ count }] = await trx('users').count<{ count: string }[]>({ count: '*' });
     if (Number(count) > 0) return false;
     await insertDemoAccounts(trx, password);
+    await insertDemoCohorts(trx, password);
     return true;
   });
 }

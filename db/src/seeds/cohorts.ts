@@ -1,0 +1,104 @@
+import type { Knex } from 'knex';
+
+export interface CohortShape {
+  /** Prefix of batch codes and generated emails, so several runs can share a database. */
+  prefix: string;
+  batches: number;
+  studentsPerBatch: number;
+  missionsPerBatch: number;
+  mentorsPerBatch: number;
+  /** Password hash for generated accounts, or null for accounts that can't sign in. */
+  passwordHash: string | null;
+  startsOn?: string;
+}
+
+/**
+ * Generates whole cohorts with set-based SQL: batches, missions, mentors, students, batch and mission
+ * enrolments, mentors on every mission of their batch, and each student paired with one mentor per mission.
+ * Fast enough for the full 10 × 3,000 data set.
+ */
+export async function generateCohorts(trx: Knex.Transaction, shape: CohortShape): Promise<void> {
+  const p = { ...shape, startsOn: shape.startsOn ?? '2026-09-01' };
+  const bindings = {
+    prefix: p.prefix,
+    batches: p.batches,
+    students: p.studentsPerBatch,
+    missions: p.missionsPerBatch,
+    mentors: p.mentorsPerBatch,
+    hash: p.passwordHash,
+    starts: p.startsOn,
+  };
+  await trx.raw(
+    `INSERT INTO batches (code, title, status, starts_on, ends_on, timezone, capacity)
+     SELECT :prefix || '-B' || lpad(b::text, 2, '0'), 'Batch ' || b || ' (' || :prefix || ')',
+            CASE WHEN b = 1 THEN 'active' ELSE (ARRAY['active','planned','completed'])[1 + b % 3] END,
+            :starts::date + (b - 1) * 30, :starts::date + (b - 1) * 30 + 180, 'Asia/Dhaka', greatest(:students, 1)
+     FROM generate_series(1, :batches) b`,
+    bindings,
+  );
+  await trx.raw(
+    `INSERT INTO missions (batch_id, code, title, description, status, starts_on, ends_on, position)
+     SELECT bt.id, 'M' || m, 'Mission ' || m || ': ' || (ARRAY['Foundations','Web basics','JavaScript','React','Backend','Databases','Deploy','Capstone'])[1 + (m - 1) % 8],
+            'Week-by-week work for mission ' || m || '.',
+            CASE WHEN m = 1 THEN 'active' WHEN m = 2 THEN 'active' ELSE 'upcoming' END,
+            bt.starts_on + (m - 1) * 30, bt.starts_on + (m - 1) * 30 + 44, m
+     FROM batches bt CROSS JOIN generate_series(1, :missions) m
+     WHERE bt.code LIKE :prefix || '-B%'`,
+    bindings,
+  );
+  await trx.raw(
+    `INSERT INTO users (email, name, role, password_hash, email_verified_at, phone)
+     SELECT lower(:prefix) || '.mentor.b' || b || '.' || i || '@example.org',
+            (ARRAY['Arif','Nusrat','Tanvir','Farhana','Rakib','Sumaiya','Imran','Jannat','Shakil','Laboni'])[1 + i % 10] || ' ' ||
+            (ARRAY['Hossain','Akter','Rahman','Islam','Chowdhury','Karim','Ahmed','Sultana'])[1 + (b + i) % 8] || ' M' || b || '.' || i,
+            'mentor', :hash, now(), '+88017' || lpad((b * 1000 + i)::text, 8, '0')
+     FROM generate_series(1, :batches) b CROSS JOIN generate_series(1, :mentors) i`,
+    bindings,
+  );
+  // The users trigger adds each student's students row.
+  await trx.raw(
+    `INSERT INTO users (email, name, role, password_hash, email_verified_at, phone)
+     SELECT lower(:prefix) || '.student.b' || b || '.' || i || '@example.org',
+            (ARRAY['Rahim','Karim','Ayesha','Fatema','Sakib','Mim','Hasan','Tania','Nafis','Riya','Sabbir','Anika'])[1 + i % 12] || ' ' ||
+            (ARRAY['Uddin','Begum','Hossain','Khatun','Mia','Sarkar','Das','Roy','Paul','Biswas'])[1 + (i / 12 + b) % 10] || ' ' || b || '-' || i,
+            'student', :hash, now(), '+88019' || lpad((b * 100000 + i)::text, 8, '0')
+     FROM generate_series(1, :batches) b CROSS JOIN generate_series(1, :students) i`,
+    bindings,
+  );
+  await trx.raw(
+    `INSERT INTO batch_enrolments (batch_id, student_id)
+     SELECT bt.id, u.id
+     FROM users u
+     JOIN batches bt ON bt.code = :prefix || '-B' || lpad(substring(u.email from '\\.student\\.b(\\d+)\\.')::text, 2, '0')
+     WHERE u.email LIKE lower(:prefix) || '.student.b%'`,
+    bindings,
+  );
+  await trx.raw(
+    `INSERT INTO mission_enrolments (mission_id, batch_id, student_id)
+     SELECT m.id, m.batch_id, be.student_id
+     FROM batch_enrolments be JOIN missions m ON m.batch_id = be.batch_id
+     JOIN batches bt ON bt.id = be.batch_id
+     WHERE bt.code LIKE :prefix || '-B%'`,
+    bindings,
+  );
+  await trx.raw(
+    `INSERT INTO mission_mentors (mission_id, mentor_id)
+     SELECT m.id, u.id
+     FROM users u
+     JOIN batches bt ON bt.code = :prefix || '-B' || lpad(substring(u.email from '\\.mentor\\.b(\\d+)\\.')::text, 2, '0')
+     JOIN missions m ON m.batch_id = bt.id
+     WHERE u.email LIKE lower(:prefix) || '.mentor.b%'`,
+    bindings,
+  );
+  // Round-robin: the k-th student of a mission goes to its (k mod n)-th mentor.
+  await trx.raw(
+    `INSERT INTO mentor_pairings (mission_id, student_id, mentor_id)
+     SELECT s.mission_id, s.student_id, mm.mentor_id
+     FROM (SELECT me.mission_id, me.student_id, row_number() OVER (PARTITION BY me.mission_id ORDER BY me.student_id) - 1 AS k
+           FROM mission_enrolments me JOIN batches bt ON bt.id = me.batch_id WHERE bt.code LIKE :prefix || '-B%') s
+     JOIN (SELECT mission_id, mentor_id, row_number() OVER (PARTITION BY mission_id ORDER BY mentor_id) - 1 AS j,
+                  count(*) OVER (PARTITION BY mission_id) AS n
+           FROM mission_mentors) mm ON mm.mission_id = s.mission_id AND mm.j = s.k % mm.n`,
+    bindings,
+  );
+}
