@@ -26,6 +26,8 @@ import { batchEnrolmentsResource } from './resources/batch-enrolments/batch-enro
 import { missionEnrolmentsResource } from './resources/mission-enrolments/mission-enrolments.resource';
 import { missionMentorsResource } from './resources/mission-mentors/mission-mentors.resource';
 import { mentorPairingsResource } from './resources/mentor-pairings/mentor-pairings.resource';
+import { studentActions } from './resources/students/student-actions';
+import { autoPairRouter } from './resources/missions/auto-pair';
 
 export const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -94,6 +96,9 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
 
   app.use(authenticate(knex, config.corsOrigins));
   app.use(authRouter({ knex, config, mailer, throttle: new AuthThrottle(), passport: configurePassport(knex), resources }));
+  const students = resources.find((resource) => resource.name === 'students')!;
+  for (const action of studentActions(students, knex)) app.use(action);
+  app.use(autoPairRouter(knex));
   for (const resource of resources) app.use(resourceRouter(resource, knex));
 
   app.use((req) => {

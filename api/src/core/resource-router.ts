@@ -99,6 +99,45 @@ function validateBody(resource: ResourceDefinition, actor: Actor, body: unknown,
   return Object.fromEntries(Object.entries(parsed.data).filter(([key]) => key in fields || !partial)) as Row;
 }
 
+/**
+ * Ids of the rows matching a list filter (a selection's ids, or "everything matching"), under the actor's
+ * scope, locked for the rest of the transaction. An empty filter is refused so nothing touches every row by accident.
+ */
+export async function lockMatchingIds(resource: ResourceDefinition, ctx: WriteContext, rawFilter: unknown): Promise<number[]> {
+  const table = resource.model.tableName;
+  const filter = parseFilter(rawFilter);
+  if (Object.keys(filter).length === 0) {
+    throw errors.invalidQuery(`A bulk change needs a filter, e.g. filter={"id":[1,2,3]}, so it never touches every ${singular(resource)} by accident.`);
+  }
+  parseListParams({ filter: rawFilter }, resource);
+  const query = scopedQuery(resource, ctx.actor, ctx.trx).clearSelect().select(`${table}.id`);
+  applyFilter(query, resource, filter, ctx.actor);
+  const ids = ((await query) as unknown as Row[]).map((row) => Number(row.id));
+  if (ids.length) await resource.model.query(ctx.trx).whereIn(`${table}.id`, ids).orderBy(`${table}.id`).forUpdate();
+  return ids;
+}
+
+/** A custom write over "the rows matching this filter" (POST /<resource>/actions/<name>), in one transaction. */
+export function collectionAction(
+  resource: ResourceDefinition,
+  knex: Knex,
+  name: string,
+  handler: (ctx: WriteContext, ids: number[], body: Row) => Promise<unknown>,
+): Router {
+  const router = Router();
+  router.post(`/${resource.name}/actions/${name}`, async (req: Request, res: Response) => {
+    const actor = requireActor(req);
+    const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Row;
+    const result = await knex.transaction(async (trx) => {
+      const ctx = { actor, trx, context: contextOf(req) };
+      assertCan(resource, actor, 'read');
+      return handler(ctx, await lockMatchingIds(resource, ctx, req.query.filter), body);
+    });
+    res.json(result);
+  });
+  return router;
+}
+
 export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router {
   const router = Router();
   const base = `/${resource.name}`;
@@ -223,17 +262,8 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
 
   /** Bulk: the rows matching `filter` (ids from a selection, or any list filter), in one transaction. */
   async function lockMatching(ctx: WriteContext, req: Request): Promise<Row[]> {
-    const filter = parseFilter(req.query.filter);
-    if (Object.keys(filter).length === 0) {
-      throw errors.invalidQuery(`A bulk change needs a filter, e.g. filter={"id":[1,2,3]}, so it never touches every ${label} by accident.`);
-    }
-    parseListParams({ filter: req.query.filter }, resource);
-    const query = scopedQuery(resource, ctx.actor, ctx.trx).clearSelect().select(`${table}.id`);
-    applyFilter(query, resource, filter, ctx.actor);
-    const ids = ((await query) as unknown as Row[]).map((row) => Number(row.id));
-    if (ids.length === 0) return [];
-    await resource.model.query(ctx.trx).whereIn(`${table}.id`, ids).orderBy(`${table}.id`).forUpdate();
-    return readRows(resource, ids, ctx.trx);
+    const ids = await lockMatchingIds(resource, ctx, req.query.filter);
+    return ids.length ? readRows(resource, ids, ctx.trx) : [];
   }
 
   router.put(base, async (req: Request, res: Response) => {
