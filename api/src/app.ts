@@ -28,6 +28,8 @@ import { missionMentorsResource } from './resources/mission-mentors/mission-ment
 import { mentorPairingsResource } from './resources/mentor-pairings/mentor-pairings.resource';
 import { studentActions } from './resources/students/student-actions';
 import { autoPairRouter } from './resources/missions/auto-pair';
+import { importsResource } from './resources/imports/imports.resource';
+import { importRouter } from './resources/imports/import-routes';
 
 export const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -51,6 +53,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
     missionEnrolmentsResource,
     missionMentorsResource,
     mentorPairingsResource,
+    importsResource,
   ] as unknown as ResourceDefinition[];
   for (const resource of resources) registerConstraintMessages(resource.constraintMessages ?? {});
 
@@ -82,7 +85,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
       maxAge: 600,
     }),
   );
-  app.use(express.json({ limit: '2mb' }));
+  app.use(express.json({ limit: '10mb' }));
   app.use(cookieParser());
 
   app.get('/health', async (_req, res) => {
@@ -99,6 +102,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   const students = resources.find((resource) => resource.name === 'students')!;
   for (const action of studentActions(students, knex)) app.use(action);
   app.use(autoPairRouter(knex));
+  app.use(importRouter(knex, resources, logger));
   for (const resource of resources) app.use(resourceRouter(resource, knex));
 
   app.use((req) => {

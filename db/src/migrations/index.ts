@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as createUsers from './20261127000100_create_users';
 import * as createAuditLog from './20261127000200_create_audit_log';
 import * as createCohorts from './20261127000300_create_cohorts';
+import * as createImports from './20261127000400_create_imports';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '20261127000100_create_users': createUsers,
   '20261127000200_create_audit_log': createAuditLog,
   '20261127000300_create_cohorts': createCohorts,
+  '20261127000400_create_imports': createImports,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
