@@ -36,6 +36,12 @@ describe('sign in and out', () => {
     expect(after.body).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.any(String) });
   });
 
+  it('signs in again over a stale session cookie without asking for its CSRF token', async () => {
+    const first = await request(t.app).post('/auth/login').send({ email: emailOf('manager'), password: DEMO_PASSWORD });
+    const again = await request(t.app).post('/auth/login').set('Cookie', cookieFrom(first)).send({ email: emailOf('manager'), password: DEMO_PASSWORD });
+    expect(again.status).toBe(200);
+  });
+
   it('gives the same message for an unknown email and a wrong password', async () => {
     const unknown = await request(t.app).post('/auth/login').send({ email: 'nobody@example.com', password: 'whatever-123' });
     const wrong = await request(t.app).post('/auth/login').send({ email: 'manager@example.com', password: 'wrong-password-1' });

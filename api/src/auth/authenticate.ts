@@ -5,6 +5,8 @@ import { AppError } from '../core/errors';
 import { findSessionActor, SESSION_COOKIE } from './sessions';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Signed-out flows: they never act with the cookie's authority, so a stale cookie must not block them. */
+const CSRF_EXEMPT = new Set(['/auth/login', '/auth/token', '/auth/signup', '/auth/verify-email', '/auth/verify-email/resend', '/auth/password/forgot', '/auth/password/reset']);
 
 function sameToken(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -34,7 +36,7 @@ export function authenticate(knex: Knex, allowedOrigins: readonly string[]): Req
     }
     if (cookie) {
       req.actor = (await findSessionActor(knex, cookie, 'cookie')) ?? undefined;
-      if (req.actor && !SAFE_METHODS.has(req.method)) {
+      if (req.actor && !SAFE_METHODS.has(req.method) && !CSRF_EXEMPT.has(req.path)) {
         const sent = req.get('x-csrf-token') ?? '';
         if (!sameToken(sent, req.actor.csrfToken)) {
           throw new AppError(403, 'CSRF_FAILED', 'The security token for this form is missing or out of date. Reload the page and try again.');

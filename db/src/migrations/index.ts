@@ -3,6 +3,7 @@ import * as createUsers from './20261127000100_create_users';
 import * as createAuditLog from './20261127000200_create_audit_log';
 import * as createCohorts from './20261127000300_create_cohorts';
 import * as createImports from './20261127000400_create_imports';
+import * as createEngagement from './20261127000500_create_engagement';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '20261127000200_create_audit_log': createAuditLog,
   '20261127000300_create_cohorts': createCohorts,
   '20261127000400_create_imports': createImports,
+  '20261127000500_create_engagement': createEngagement,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

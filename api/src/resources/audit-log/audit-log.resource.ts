@@ -25,4 +25,6 @@ export const auditLogResource = defineResource({
   writable: {},
   schema: z.object({}),
   defaultSort: ['at', 'DESC'],
+  columns: { actor_name: 'actors.name', actor_email: 'actors.email' },
+  joins: (query) => query.leftJoin('users as actors', 'actors.id', 'audit_log.actor_user_id'),
 });

@@ -15,9 +15,9 @@ export function usersResource(deps: { mailer: Mailer; links: Links }) {
   return defineResource({
     name: 'users',
     model: User,
-    // Admins manage everyone; every other role reads and edits only its own account.
+    // Admins manage everyone; every other role reads and edits only its own account (its profile page).
     policy: rolePolicy(
-      { admin: '*', developer: ['list', 'read', 'update'], manager: ['list', 'read', 'update'], sre: ['list', 'read', 'update'], mentor: ['list', 'read', 'update'], student: ['list', 'read', 'update'] },
+      { admin: '*', developer: ['read', 'update'], manager: ['read', 'update'], sre: ['read', 'update'], mentor: ['read', 'update'], student: ['read', 'update'] },
       (actor, query) => {
         if (actor.role !== 'admin') query.where('users.id', actor.id);
       },

@@ -1,0 +1,41 @@
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router';
+import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
+import { LoginPage } from './auth/LoginPage';
+import { ResetPasswordPage } from './auth/ResetPasswordPage';
+import { auditLog } from './audit_log';
+import { appTitle } from './config';
+import { Dashboard } from './dashboard/Dashboard';
+import { Layout } from './layout/Layout';
+import { theme } from './layout/theme';
+import { outboxMessages } from './outbox_messages';
+import { ProfilePage } from './profile/ProfilePage';
+import { authProvider } from './providers/authProvider';
+import { dataProvider } from './providers/dataProvider';
+import { users } from './users';
+
+export const App = () => (
+  <Admin
+    title={appTitle}
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    loginPage={LoginPage}
+    dashboard={Dashboard}
+    layout={Layout}
+    theme={theme}
+    requireAuth
+    disableTelemetry
+  >
+    {/* Menus show only what authProvider.canAccess allows (the API enforces it). */}
+    <Resource {...users} />
+    <Resource {...auditLog} />
+    <Resource {...outboxMessages} />
+    <CustomRoutes>
+      <Route path="/profile" element={<ProfilePage />} />
+    </CustomRoutes>
+    <CustomRoutes noLayout>
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
+    </CustomRoutes>
+  </Admin>
+);

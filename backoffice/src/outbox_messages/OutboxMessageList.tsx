@@ -1,0 +1,48 @@
+import { DataTable, DateField, List, SearchInput, SimpleList, TextInput } from 'react-admin';
+import { Box, Typography } from '@mui/material';
+import { useIsSmall } from '../common/useIsSmall';
+
+const when = (value: unknown) =>
+  value ? new Date(String(value)).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
+
+const outboxFilters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Search recipient or subject" />,
+  <TextInput key="to" source="to" label="To (exact address)" type="email" resettable />,
+];
+
+const OutboxEmpty = () => (
+  <Box sx={{ textAlign: 'center', py: 6, width: '100%' }}>
+    <Typography variant="h6" component="p" color="text.secondary">
+      No mail sent yet.
+    </Typography>
+    <Typography variant="body2" color="text.secondary">
+      Invitations, password resets and verification emails appear here while no SMTP server is configured.
+    </Typography>
+  </Box>
+);
+
+/** The dev mail outbox (messages the API "sent" while no SMTP server is configured). */
+export const OutboxMessageList = () => {
+  const isSmall = useIsSmall();
+  return (
+    <List title="Mail outbox" filters={outboxFilters} sort={{ field: 'created_at', order: 'DESC' }} perPage={25} exporter={false} empty={<OutboxEmpty />}>
+      {isSmall ? (
+        <SimpleList
+          primaryText={(record) => record.subject}
+          secondaryText={(record) => record.to}
+          tertiaryText={(record) => when(record.created_at)}
+          linkType="show"
+        />
+      ) : (
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="created_at" label="Created">
+            <DateField source="created_at" showTime />
+          </DataTable.Col>
+          <DataTable.Col source="to" label="To" />
+          <DataTable.Col source="subject" label="Subject" />
+          <DataTable.Col source="transport" label="Sent via" />
+        </DataTable>
+      )}
+    </List>
+  );
+};

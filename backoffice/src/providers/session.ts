@@ -1,0 +1,63 @@
+/**
+ * The signed-in user and the CSRF token, kept in memory only (never in localStorage):
+ * the session itself is the API's httpOnly cookie. After a reload both are fetched
+ * again from GET /auth/me by authProvider.checkAuth.
+ */
+export type Role = 'admin' | 'developer' | 'manager' | 'sre' | 'mentor' | 'student';
+
+export type Action = 'list' | 'read' | 'create' | 'update' | 'delete';
+
+export interface Me {
+  id: number | string;
+  email: string;
+  name: string;
+  role: Role;
+  status: string;
+  phone: string | null;
+  avatar_url: string | null;
+  timezone: string | null;
+  notification_prefs: Record<string, unknown> | null;
+  email_verified_at: string | null;
+  permissions: Record<string, Action[]>;
+}
+
+let me: Me | null = null;
+let csrfToken: string | null = null;
+/** GET /auth/me said 401 and nobody has signed in since: no need to ask again. */
+let signedOut = false;
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+
+export const session = {
+  getMe: (): Me | null => me,
+  getCsrfToken: (): string | null => csrfToken,
+  isKnownSignedOut: (): boolean => signedOut,
+  set(nextMe: Me | null, nextCsrf?: string | null) {
+    me = nextMe;
+    signedOut = false;
+    if (nextCsrf !== undefined) csrfToken = nextCsrf;
+    listeners.forEach((l) => l());
+  },
+  /** Merge fields of the user record (e.g. after editing one's own profile). */
+  patchMe(fields: Partial<Me>) {
+    if (!me) return;
+    me = { ...me, ...fields, permissions: me.permissions, role: me.role };
+    listeners.forEach((l) => l());
+  },
+  setCsrfToken(token: string | null) {
+    csrfToken = token;
+  },
+  clear({ signedOut: known = false }: { signedOut?: boolean } = {}) {
+    me = null;
+    csrfToken = null;
+    signedOut = known;
+    listeners.forEach((l) => l());
+  },
+  subscribe(listener: Listener) {
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  },
+};
