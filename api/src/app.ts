@@ -30,6 +30,18 @@ import { studentActions } from './resources/students/student-actions';
 import { autoPairRouter } from './resources/missions/auto-pair';
 import { importsResource } from './resources/imports/imports.resource';
 import { importRouter } from './resources/imports/import-routes';
+import { dailyAttendanceResource } from './resources/daily-attendance/daily-attendance.resource';
+import { attendanceRouter } from './resources/daily-attendance/attendance-routes';
+import { meetingsResource } from './resources/meetings/meetings.resource';
+import { meetingRouter } from './resources/meetings/meeting-routes';
+import { meetingAttendanceResource } from './resources/meeting-attendance/meeting-attendance.resource';
+import { assignmentsResource } from './resources/assignments/assignments.resource';
+import { submissionsResource } from './resources/submissions/submissions.resource';
+import { submissionPastesResource } from './resources/submission-pastes/submission-pastes.resource';
+import { pasteRouter } from './resources/submission-pastes/paste-routes';
+import { pointsLedgerResource } from './resources/points/points-ledger.resource';
+import { pointsRouter } from './resources/points/points-routes';
+import { meRouter } from './resources/me/me-routes';
 
 export const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -54,6 +66,13 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
     missionMentorsResource,
     mentorPairingsResource,
     importsResource,
+    dailyAttendanceResource,
+    meetingsResource,
+    meetingAttendanceResource,
+    assignmentsResource,
+    submissionsResource,
+    submissionPastesResource,
+    pointsLedgerResource,
   ] as unknown as ResourceDefinition[];
   for (const resource of resources) registerConstraintMessages(resource.constraintMessages ?? {});
 
@@ -103,6 +122,11 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   for (const action of studentActions(students, knex)) app.use(action);
   app.use(autoPairRouter(knex));
   app.use(importRouter(knex, resources, logger));
+  app.use(attendanceRouter(knex));
+  app.use(meetingRouter(knex));
+  app.use(pasteRouter(knex));
+  app.use(pointsRouter(knex));
+  app.use(meRouter(knex));
   for (const resource of resources) app.use(resourceRouter(resource, knex));
 
   app.use((req) => {

@@ -70,6 +70,16 @@ export function studentsResource(deps: { mailer: Mailer; links: Links }) {
         apply: (query, _op, value) =>
           query.whereRaw('students.id IN (SELECT student_id FROM mentor_pairings WHERE mentor_id = ANY(?::bigint[]))', [[value].flat()]),
       },
+      missing_assignment_id: {
+        ops: ['eq'],
+        apply: (query, _op, value) =>
+          query.whereRaw(
+            `students.id IN (SELECT me.student_id FROM mission_enrolments me JOIN assignments a ON a.mission_id = me.mission_id
+              WHERE a.id = ?::bigint AND me.status = 'active'
+                AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.assignment_id = a.id AND s.student_id = me.student_id))`,
+            [value],
+          ),
+      },
       unpaired_in_mission_id: {
         ops: ['eq'],
         apply: (query, _op, value) =>
