@@ -30,7 +30,8 @@ beforeAll(async () => {
   console.log(`full data set generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
-  api = spawn(process.execPath, [path.resolve(__dirname, '../dist/server.js')], {
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  api = spawn(process.execPath, [...profile, path.resolve(__dirname, '../dist/server.js')], {
     env: { ...process.env, DATABASE_URL: db.url, API_PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', DB_POOL_MAX: '20' },
     stdio: 'inherit',
   });
@@ -101,8 +102,10 @@ it('attendance throughput and p99 at 256 connections; paste of 3,000 emails', as
       `statuses ${JSON.stringify(statuses)}, rows ${created}, ledger ${ledger}; ` +
       `${(perSecond / baseline.requests.average).toFixed(2)}× the baseline's throughput, p99 ${(result.latency.p99 / Math.max(baseline.latency.p99, 1)).toFixed(2)}× its p99`,
   );
-  expect(statuses['500']).toBeUndefined();
-  expect(created).toBe(statuses['201']);
+  expect(Object.keys(statuses).filter((status) => status.startsWith('5'))).toEqual([]);
+  // Responses still in flight when the clock stops are not counted by autocannon, but their rows exist.
+  expect(created).toBeGreaterThanOrEqual(statuses['201']);
+  expect(created - statuses['201']).toBeLessThanOrEqual(CONNECTIONS);
   expect(ledger).toBe(created);
 
   // Paste 3,000 emails of one mission's students.

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Actor, Role } from '../core/actor';
+import { Batcher } from '../core/batcher';
 
 export const SESSION_COOKIE = 'sms_session';
 
@@ -35,28 +36,51 @@ export async function createSession(
   return { token, csrfToken, sessionId: Number(row.id) };
 }
 
+interface SessionRow {
+  token_hash: Buffer;
+  session_id: number;
+  csrf_token: string;
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+const loaders = new WeakMap<Knex, Batcher<Buffer, SessionRow | null>>();
+
+/**
+ * Looks up many tokens in one statement, touching last_seen_at at most once a minute per session,
+ * so a crowd of requests arriving together costs one round trip.
+ */
+function sessionLoader(db: Knex): Batcher<Buffer, SessionRow | null> {
+  let loader = loaders.get(db);
+  if (!loader) {
+    loader = new Batcher(async (hashes) => {
+      const { rows } = await db.raw(
+        `WITH found AS (
+           SELECT s.token_hash, s.id AS session_id, s.csrf_token, s.last_seen_at, u.id, u.email, u.name, u.role
+           FROM sessions s JOIN users u ON u.id = s.user_id
+           WHERE s.token_hash = ANY(?::bytea[]) AND s.expires_at > now() AND u.status = 'active'
+         ), touched AS (
+           UPDATE sessions SET last_seen_at = now()
+           WHERE id IN (SELECT session_id FROM found WHERE last_seen_at < now() - interval '1 minute')
+         )
+         SELECT token_hash, session_id, csrf_token, id, email, name, role FROM found`,
+        [hashes],
+      );
+      const byHash = new Map((rows as SessionRow[]).map((row) => [row.token_hash.toString('hex'), row]));
+      return hashes.map((hash) => byHash.get(hash.toString('hex')) ?? null);
+    });
+    loaders.set(db, loader);
+  }
+  return loader;
+}
+
 /** The active user behind a token, or null: an expired session, a disabled user or a revoked session all end here. */
 export async function findSessionActor(db: Knex, token: string, via: Actor['via']): Promise<Actor | null> {
-  const row = await db('sessions as s')
-    .join('users as u', 'u.id', 's.user_id')
-    .where('s.token_hash', hashToken(token))
-    .andWhere('s.expires_at', '>', db.fn.now())
-    .andWhere('u.status', 'active')
-    .first('s.id as session_id', 's.csrf_token', 's.last_seen_at', 'u.id', 'u.email', 'u.name', 'u.role');
+  const row = await sessionLoader(db).load(hashToken(token));
   if (!row) return null;
-  if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
-    // At most one write a minute per session, so reads stay reads.
-    await db('sessions').where({ id: row.session_id }).update({ last_seen_at: db.fn.now() });
-  }
-  return {
-    id: Number(row.id),
-    email: row.email,
-    name: row.name,
-    role: row.role as Role,
-    sessionId: Number(row.session_id),
-    via,
-    csrfToken: row.csrf_token,
-  };
+  return { id: Number(row.id), email: row.email, name: row.name, role: row.role, sessionId: Number(row.session_id), via, csrfToken: row.csrf_token };
 }
 
 export async function endSession(db: Knex | Knex.Transaction, sessionId: number): Promise<void> {
