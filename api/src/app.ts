@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import pino, { type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { authenticate } from './auth/authenticate';
+import { standingGate } from './auth/standing-gate';
 import { authRouter } from './auth/auth-routes';
 import { appLinks } from './auth/links';
 import { configurePassport } from './auth/passport';
@@ -117,6 +118,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   });
 
   app.use(authenticate(knex, config.corsOrigins));
+  app.use(standingGate);
   app.use(authRouter({ knex, config, mailer, throttle: new AuthThrottle(), passport: configurePassport(knex), resources }));
   const students = resources.find((resource) => resource.name === 'students')!;
   for (const action of studentActions(students, knex)) app.use(action);

@@ -62,7 +62,17 @@ export function authRouter({ knex, config, mailer, throttle, passport, resources
       const allowed = ACTIONS.filter((action) => resource.policy.can(actor, action));
       if (allowed.length) permissions[resource.name] = allowed;
     }
-    return { ...user, permissions };
+    const standing =
+      user.role === 'student'
+        ? await knex('students as s')
+            .where('s.id', actorId)
+            .first(
+              's.status',
+              's.status_reason',
+              knex.raw(`EXISTS (SELECT 1 FROM integrity_actions ia WHERE ia.student_id = s.id AND ia.action = 'restrict' AND ia.lifted_at IS NULL AND (ia.ends_at IS NULL OR ia.ends_at > now())) AS restricted`),
+            )
+        : undefined;
+    return { ...user, permissions, ...(standing ? { standing } : {}) };
   }
 
   function authenticateLocal(req: Request, res: Response, next: NextFunction): Promise<UserRow | false> {

@@ -44,6 +44,8 @@ interface SessionRow {
   email: string;
   name: string;
   role: Role;
+  student_status: 'active' | 'banned' | 'delisted' | null;
+  restricted: boolean;
 }
 
 const loaders = new WeakMap<Knex, Batcher<Buffer, SessionRow | null>>();
@@ -58,14 +60,17 @@ function sessionLoader(db: Knex): Batcher<Buffer, SessionRow | null> {
     loader = new Batcher(async (hashes) => {
       const { rows } = await db.raw(
         `WITH found AS (
-           SELECT s.token_hash, s.id AS session_id, s.csrf_token, s.last_seen_at, u.id, u.email, u.name, u.role
-           FROM sessions s JOIN users u ON u.id = s.user_id
+           SELECT s.token_hash, s.id AS session_id, s.csrf_token, s.last_seen_at, u.id, u.email, u.name, u.role,
+                  st.status AS student_status,
+                  EXISTS (SELECT 1 FROM integrity_actions ia WHERE ia.student_id = u.id AND ia.action = 'restrict'
+                          AND ia.lifted_at IS NULL AND (ia.ends_at IS NULL OR ia.ends_at > now())) AS restricted
+           FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN students st ON st.id = u.id
            WHERE s.token_hash = ANY(?::bytea[]) AND s.expires_at > now() AND u.status = 'active'
          ), touched AS (
            UPDATE sessions SET last_seen_at = now()
            WHERE id IN (SELECT session_id FROM found WHERE last_seen_at < now() - interval '1 minute')
          )
-         SELECT token_hash, session_id, csrf_token, id, email, name, role FROM found`,
+         SELECT token_hash, session_id, csrf_token, id, email, name, role, student_status, restricted FROM found`,
         [hashes],
       );
       const byHash = new Map((rows as SessionRow[]).map((row) => [row.token_hash.toString('hex'), row]));
@@ -80,7 +85,16 @@ function sessionLoader(db: Knex): Batcher<Buffer, SessionRow | null> {
 export async function findSessionActor(db: Knex, token: string, via: Actor['via']): Promise<Actor | null> {
   const row = await sessionLoader(db).load(hashToken(token));
   if (!row) return null;
-  return { id: Number(row.id), email: row.email, name: row.name, role: row.role, sessionId: Number(row.session_id), via, csrfToken: row.csrf_token };
+  return {
+    id: Number(row.id),
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    sessionId: Number(row.session_id),
+    via,
+    csrfToken: row.csrf_token,
+    standing: row.role === 'student' ? { status: row.student_status ?? 'active', restricted: row.restricted } : undefined,
+  };
 }
 
 export async function endSession(db: Knex | Knex.Transaction, sessionId: number): Promise<void> {

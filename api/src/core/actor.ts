@@ -14,6 +14,15 @@ export interface Actor {
   sessionId: number;
   via: 'cookie' | 'bearer';
   csrfToken: string;
+  /** A student's standing: banned and delisted students may only read why and appeal; restricted ones lose mentorship. */
+  standing?: { status: 'active' | 'banned' | 'delisted'; restricted: boolean };
+}
+
+/** Refuses a restricted student the parts of the school that restriction takes away. */
+export function assertNotRestricted(actor: Actor, what: string): void {
+  if (actor.standing?.restricted) {
+    throw errors.forbidden(`Your account is restricted after an academic integrity case, so ${what} is not available. You can still contact the SRE team, and appeal the decision.`);
+  }
 }
 
 /** Where a write comes from, for the audit log. */

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'RATE_LIMITED'
   | 'ACCOUNT_BLOCKED'
+  | 'ACCOUNT_SUSPENDED'
   | 'EMAIL_NOT_VERIFIED'
   | 'INVALID_TOKEN'
   | 'INTERNAL';

@@ -4,6 +4,7 @@ import * as createAuditLog from './20261127000200_create_audit_log';
 import * as createCohorts from './20261127000300_create_cohorts';
 import * as createImports from './20261127000400_create_imports';
 import * as createEngagement from './20261127000500_create_engagement';
+import * as createIntegrity from './20261127000600_create_integrity_and_communication';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '20261127000300_create_cohorts': createCohorts,
   '20261127000400_create_imports': createImports,
   '20261127000500_create_engagement': createEngagement,
+  '20261127000600_create_integrity_and_communication': createIntegrity,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

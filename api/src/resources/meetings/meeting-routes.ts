@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
-import { contextOf, requireActor } from '../../core/actor';
+import { assertNotRestricted, contextOf, requireActor } from '../../core/actor';
 import { writeAudit } from '../../core/audit';
 import { AppError, errors } from '../../core/errors';
 import type { ResourceDefinition } from '../../core/resource';
@@ -51,6 +51,7 @@ export function meetingRouter(knex: Knex): Router {
   router.post('/meetings/:id/check-in', async (req: Request, res: Response) => {
     const actor = requireActor(req);
     if (actor.role !== 'student') throw errors.forbidden('Only students check in to meetings; staff mark attendance on the sheet.');
+    assertNotRestricted(actor, 'meeting check-in');
     const meeting = await visibleMeeting(req);
     const { opens_at: opensAt, closes_at: closesAt } = windowOf(meeting);
     const now = Date.now();
