@@ -43,6 +43,17 @@ import { pasteRouter } from './resources/submission-pastes/paste-routes';
 import { pointsLedgerResource } from './resources/points/points-ledger.resource';
 import { pointsRouter } from './resources/points/points-routes';
 import { meRouter } from './resources/me/me-routes';
+import { integrityCasesResource } from './resources/integrity-cases/integrity-cases.resource';
+import { integrityActionsResource } from './resources/integrity-actions/integrity-actions.resource';
+import { appealsResource } from './resources/appeals/appeals.resource';
+import { appealRouter } from './resources/appeals/appeal-routes';
+import { noticesResource } from './resources/notices/notices.resource';
+import { noticeRouter } from './resources/notices/notice-routes';
+import { ticketsResource } from './resources/tickets/tickets.resource';
+import { ticketMessagesResource } from './resources/tickets/ticket-messages.resource';
+import { featureRequestsResource } from './resources/feature-requests/feature-requests.resource';
+import { voteRouter } from './resources/feature-requests/vote-routes';
+import { mentorNotesResource } from './resources/mentor-notes/mentor-notes.resource';
 
 export const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -74,6 +85,14 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
     submissionsResource,
     submissionPastesResource,
     pointsLedgerResource,
+    integrityCasesResource,
+    integrityActionsResource({ mailer, portalUrl: config.PORTAL_URL }),
+    appealsResource,
+    noticesResource,
+    ticketsResource,
+    ticketMessagesResource({ mailer, links, portalUrl: config.PORTAL_URL, backofficeUrl: config.BACKOFFICE_URL }),
+    featureRequestsResource,
+    mentorNotesResource,
   ] as unknown as ResourceDefinition[];
   for (const resource of resources) registerConstraintMessages(resource.constraintMessages ?? {});
 
@@ -129,6 +148,9 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   app.use(pasteRouter(knex));
   app.use(pointsRouter(knex));
   app.use(meRouter(knex));
+  app.use(appealRouter(knex, { mailer, portalUrl: config.PORTAL_URL }));
+  app.use(noticeRouter(knex));
+  app.use(voteRouter(knex));
   for (const resource of resources) app.use(resourceRouter(resource, knex));
 
   app.use((req) => {

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { createKnex } from '@sms/db';
 import { createApp } from './app';
 import { loadConfig } from './config';
+import { expireIntegrityActions } from './resources/integrity-actions/expire-actions';
 
 function main() {
   let config;
@@ -18,6 +19,10 @@ function main() {
     logger.info(`API listening on http://${config.HOST}:${config.API_PORT}`);
   });
   server.keepAliveTimeout = 65_000;
+  const sweeper = setInterval(() => {
+    expireIntegrityActions(knex).catch((error) => logger.error({ err: error }, 'expiring integrity actions failed'));
+  }, 60_000);
+  sweeper.unref();
   const stop = () => {
     server.close(() => {
       void knex.destroy().then(() => process.exit(0));

@@ -67,5 +67,34 @@ export function meRouter(knex: Knex): Router {
     });
   });
 
+  /** A student's standing: status, reason, restriction, and each case with its actions and appeals. */
+  router.get('/me/standing', async (req: Request, res: Response) => {
+    const actor = requireActor(req);
+    if (actor.role !== 'student') throw errors.forbidden('Standing is for students.');
+    const student = await knex('students').where({ id: actor.id }).first('status', 'status_reason', 'status_changed_at');
+    const cases = await knex('integrity_cases').where({ student_id: actor.id }).orderBy('created_at', 'desc').select('id', 'kind', 'description', 'status', 'mission_id', 'created_at');
+    const ids = cases.map((c) => c.id);
+    const [actions, appeals] = await Promise.all([
+      knex('integrity_actions').whereIn('case_id', ids).orderBy('taken_at').select('id', 'case_id', 'action', 'reason', 'ends_at', 'taken_at', 'lifted_at', 'lift_reason'),
+      knex('appeals').whereIn('case_id', ids).orderBy('created_at').select('id', 'case_id', 'statement', 'link', 'status', 'decision_note', 'decided_at', 'created_at'),
+    ]);
+    const live = (a: { lifted_at: Date | null; ends_at: Date | null }) => !a.lifted_at && (!a.ends_at || new Date(a.ends_at) > new Date());
+    res.json({
+      status: student?.status ?? 'active',
+      status_reason: student?.status_reason ?? null,
+      restricted: actions.some((a) => a.action === 'restrict' && live(a)),
+      cases: cases.map((c) => {
+        const caseActions = actions.filter((a) => a.case_id === c.id);
+        const caseAppeals = appeals.filter((a) => a.case_id === c.id);
+        return {
+          ...c,
+          actions: caseActions.map((a) => ({ ...a, live: live(a) })),
+          appeals: caseAppeals,
+          can_appeal: caseActions.length > 0 && !caseAppeals.some((a) => a.status === 'open'),
+        };
+      }),
+    });
+  });
+
   return router;
 }

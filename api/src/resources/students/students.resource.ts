@@ -9,6 +9,7 @@ import { issueToken } from '../../auth/tokens';
 import type { Mailer } from '../../mail/mailer';
 import { mailTemplates } from '../../mail/templates';
 import { whereStudentPairedWith } from '../scopes';
+import { NOT_ACKNOWLEDGED_SQL } from '../notices/audience';
 
 export const STUDENT_STATUSES = ['active', 'banned', 'delisted'] as const;
 const USER_FIELDS = ['name', 'email', 'phone'] as const;
@@ -79,6 +80,10 @@ export function studentsResource(deps: { mailer: Mailer; links: Links }) {
                 AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.assignment_id = a.id AND s.student_id = me.student_id))`,
             [value],
           ),
+      },
+      not_acknowledged_notice_id: {
+        ops: ['eq'],
+        apply: (query, _op, value) => query.whereRaw(`students.id IN (${NOT_ACKNOWLEDGED_SQL})`, [value, value]),
       },
       unpaired_in_mission_id: {
         ops: ['eq'],
