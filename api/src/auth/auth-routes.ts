@@ -7,11 +7,12 @@ import type { Config } from '../config';
 import { contextOf, requireActor, type Actor } from '../core/actor';
 import { writeAudit } from '../core/audit';
 import { AppError, errors } from '../core/errors';
+import { parseInput } from '../core/input';
 import type { ResourceDefinition } from '../core/resource';
 import { ACTIONS } from '../core/resource';
 import type { Mailer } from '../mail/mailer';
 import { mailTemplates } from '../mail/templates';
-import { normaliseEmail, type UserRow } from './passport';
+import type { UserRow } from './passport';
 import { createSession, endSession, hashToken, SESSION_COOKIE } from './sessions';
 import type { AuthThrottle } from './throttle';
 import { consumeToken, issueToken } from './tokens';
@@ -23,13 +24,6 @@ export const PASSWORD_RULE = z
   .max(200, 'Password must be at most 200 characters.');
 const emailRule = z.string({ error: 'Email is required.' }).trim().toLowerCase().email('Enter a valid email address.');
 
-function parse<T extends z.ZodTypeAny>(schema: T, body: unknown): z.infer<T> {
-  const result = schema.safeParse(body ?? {});
-  if (result.success) return result.data;
-  const fields: Record<string, string> = {};
-  for (const issue of result.error.issues) fields[String(issue.path[0] ?? 'body')] ??= issue.message;
-  throw errors.validation(Object.values(fields).join(' '), fields);
-}
 
 const PUBLIC_USER_COLUMNS = ['id', 'email', 'name', 'role', 'status', 'phone', 'avatar_url', 'timezone', 'notification_prefs', 'email_verified_at'];
 
@@ -84,7 +78,7 @@ export function authRouter({ knex, config, mailer, throttle, passport, resources
   }
 
   async function signIn(req: Request, res: Response, next: NextFunction) {
-    const { email } = parse(z.object({ email: emailRule, password: z.string({ error: 'Password is required.' }).min(1, 'Password is required.') }), req.body);
+    const { email } = parseInput(z.object({ email: emailRule, password: z.string({ error: 'Password is required.' }).min(1, 'Password is required.') }), req.body);
     await throttle.assertCanTryLogin(ipOf(req), email);
     const user = await authenticateLocal(req, res, next);
     if (!user) {
@@ -137,7 +131,7 @@ export function authRouter({ knex, config, mailer, throttle, passport, resources
   });
 
   router.post('/auth/signup', async (req, res) => {
-    const input = parse(
+    const input = parseInput(
       z.object({
         name: z.string({ error: 'Name is required.' }).trim().min(1, 'Name is required.').max(200, 'Name is too long.'),
         email: emailRule,
@@ -183,7 +177,7 @@ export function authRouter({ knex, config, mailer, throttle, passport, resources
   });
 
   router.post('/auth/verify-email/resend', async (req, res) => {
-    const { email } = parse(z.object({ email: emailRule }), req.body);
+    const { email } = parseInput(z.object({ email: emailRule }), req.body);
     await throttle.consumeReset(ipOf(req), email);
     await knex.transaction(async (trx) => {
       const user = await trx('users').where({ email }).whereNull('email_verified_at').andWhere('status', 'active').first('id', 'name', 'email');
@@ -195,7 +189,7 @@ export function authRouter({ knex, config, mailer, throttle, passport, resources
   });
 
   router.post('/auth/password/forgot', async (req, res) => {
-    const { email } = parse(z.object({ email: emailRule }), req.body);
+    const { email } = parseInput(z.object({ email: emailRule }), req.body);
     await throttle.consumeReset(ipOf(req), email);
     await knex.transaction(async (trx) => {
       const user = await trx('users').where({ email }).andWhere('status', 'active').first('id', 'name', 'email', 'role');
@@ -207,7 +201,7 @@ export function authRouter({ knex, config, mailer, throttle, passport, resources
   });
 
   router.post('/auth/password/reset', async (req, res) => {
-    const input = parse(z.object({ token: z.string({ error: 'The link is incomplete.' }), password: PASSWORD_RULE }), req.body);
+    const input = parseInput(z.object({ token: z.string({ error: 'The link is incomplete.' }), password: PASSWORD_RULE }), req.body);
     const passwordHash = await hashPassword(input.password);
     await knex.transaction(async (trx) => {
       const { userId, purpose } = await consumeToken(trx, input.token, ['reset_password', 'invite']);
@@ -224,7 +218,7 @@ export function authRouter({ knex, config, mailer, throttle, passport, resources
 
   router.post('/auth/password/change', async (req, res) => {
     const actor = requireActor(req);
-    const input = parse(
+    const input = parseInput(
       z.object({ currentPassword: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.'), newPassword: PASSWORD_RULE }),
       req.body,
     );

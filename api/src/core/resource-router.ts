@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify';
 import { contextOf, requireActor, type Actor } from './actor';
 import { writeAudit } from './audit';
 import { errors } from './errors';
+import { idParam } from './input';
 import { applyFilter, parseFilter, parseListParams } from './list-query';
 import { columnOf, type Action, type ResourceDefinition, type WriteContext } from './resource';
 import { auditable, serialize } from './serialize';
@@ -50,9 +51,21 @@ async function readRows(resource: ResourceDefinition, ids: number[], db: Knex | 
 }
 
 function parseId(raw: unknown, resource: ResourceDefinition): number {
-  const text = String(raw);
-  if (!/^\d{1,15}$/.test(text)) throw errors.notFound(singular(resource));
-  return Number(text);
+  const id = idParam(raw);
+  if (!id) throw errors.notFound(singular(resource));
+  return id;
+}
+
+/**
+ * The row with this id if the actor may read it (policy `can` and `scope`), else 404: the one check custom
+ * routes make before acting on a record.
+ */
+export async function findVisible<T = Row>(resource: ResourceDefinition, actor: Actor, db: Knex | Knex.Transaction, rawId: unknown): Promise<T> {
+  assertCan(resource, actor, 'read');
+  const id = idParam(rawId);
+  const row = id ? await scopedQuery(resource, actor, db).findById(id) : undefined;
+  if (!row) throw errors.notFound(singular(resource));
+  return row as unknown as T;
 }
 
 const singular = (resource: ResourceDefinition) => resource.name.replace(/_/g, ' ').replace(/s$/, '');

@@ -5,7 +5,8 @@ import { contextOf, requireActor } from '../../core/actor';
 import { writeAudit } from '../../core/audit';
 import { errors } from '../../core/errors';
 import type { ResourceDefinition } from '../../core/resource';
-import { scopedQuery } from '../../core/resource-router';
+import { findVisible } from '../../core/resource-router';
+import { parseInput } from '../../core/input';
 import type { Mailer } from '../../mail/mailer';
 import { appealsResource } from './appeals.resource';
 
@@ -23,16 +24,9 @@ export function appealRouter(knex: Knex, deps: { mailer: Mailer; portalUrl: stri
   router.post('/appeals/:id/decide', async (req: Request, res: Response) => {
     const actor = requireActor(req);
     if (!DECIDERS.has(actor.role)) throw errors.forbidden('Only SREs and admins decide appeals.');
-    const parsed = decisionSchema.safeParse(req.body ?? {});
-    if (!parsed.success) {
-      const fields = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
-      throw errors.validation(Object.values(fields).join(' '), fields);
-    }
-    const { decision, note } = parsed.data;
-    const id = /^\d{1,15}$/.test(String(req.params.id)) ? Number(req.params.id) : 0;
+    const { decision, note } = parseInput(decisionSchema, req.body);
     const result = await knex.transaction(async (trx) => {
-      const visible = id ? await scopedQuery(appeals, actor, trx).findById(id) : undefined;
-      if (!visible) throw errors.notFound('appeal');
+      const { id } = await findVisible<{ id: number }>(appeals, actor, trx, req.params.id);
       const appeal = await trx('appeals').where({ id }).forUpdate().first();
       if (appeal.status !== 'open') throw errors.conflict(`This appeal was already ${appeal.status}.`);
       const status = decision === 'accept' ? 'accepted' : 'rejected';

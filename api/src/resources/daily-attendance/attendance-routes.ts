@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { contextOf, requireActor } from '../../core/actor';
 import { errors } from '../../core/errors';
+import { parseInput } from '../../core/input';
 import { attendanceWriter } from './attendance-writer';
 
 const submission = z.object({
@@ -22,12 +23,7 @@ export function attendanceRouter(knex: Knex): Router {
   router.post('/attendance', async (req: Request, res: Response) => {
     const actor = requireActor(req);
     if (actor.role !== 'student') throw errors.forbidden('Only students submit their own attendance.');
-    const parsed = submission.safeParse(req.body ?? {});
-    if (!parsed.success) {
-      const fields = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
-      throw errors.validation(Object.values(fields).join(' '), fields);
-    }
-    const { mission_id: missionId, note } = parsed.data;
+    const { mission_id: missionId, note } = parseInput(submission, req.body);
     const context = contextOf(req);
     const row = await writer.load({ studentId: actor.id, missionId, note, ip: context.ip, userAgent: context.userAgent, requestId: context.requestId });
     res.status(201).json({ id: row.id, mission_id: row.mission_id, local_date: row.day, submitted_at: row.submitted_at, note: row.note, message: `Attendance recorded for ${row.day}.` });

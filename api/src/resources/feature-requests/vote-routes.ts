@@ -4,7 +4,8 @@ import { contextOf, requireActor } from '../../core/actor';
 import { writeAudit } from '../../core/audit';
 import { errors } from '../../core/errors';
 import type { ResourceDefinition } from '../../core/resource';
-import { scopedQuery } from '../../core/resource-router';
+import { findVisible } from '../../core/resource-router';
+import { idParam } from '../../core/input';
 import { featureRequestsResource } from './feature-requests.resource';
 
 const requests = featureRequestsResource as unknown as ResourceDefinition;
@@ -16,9 +17,9 @@ export function voteRouter(knex: Knex): Router {
   async function vote(req: Request, res: Response, on: boolean) {
     const actor = requireActor(req);
     if (actor.role !== 'student') throw errors.forbidden('Students vote on feature requests.');
-    const id = /^\d{1,15}$/.test(String(req.params.id)) ? Number(req.params.id) : 0;
+    const id = idParam(req.params.id);
     const count = await knex.transaction(async (trx) => {
-      if (!id || !(await scopedQuery(requests, actor, trx).findById(id))) throw errors.notFound('feature request');
+      await findVisible(requests, actor, trx, id);
       const changed = on
         ? (await trx.raw('INSERT INTO feature_request_votes (feature_request_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING 1', [id, actor.id])).rows.length
         : await trx('feature_request_votes').where({ feature_request_id: id, user_id: actor.id }).delete();

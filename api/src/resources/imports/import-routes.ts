@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { contextOf, requireActor, type Actor, type RequestContext } from '../../core/actor';
 import { errors } from '../../core/errors';
 import type { ResourceDefinition } from '../../core/resource';
-import { assertCan, scopedQuery } from '../../core/resource-router';
+import { assertCan, findVisible } from '../../core/resource-router';
+import { parseInput } from '../../core/input';
 import { applyImport } from './apply-import';
 import { parseCsv, type CsvRow } from './csv-rows';
 import { importsResource } from './imports.resource';
@@ -80,12 +81,7 @@ export function importRouter(knex: Knex, resources: readonly ResourceDefinition[
 
   router.post('/imports', async (req: Request, res: Response) => {
     const actor = requireActor(req);
-    const parsed = requestSchema.safeParse(req.body ?? {});
-    if (!parsed.success) {
-      const fieldErrors = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
-      throw errors.validation(Object.values(fieldErrors).join(' '), fieldErrors);
-    }
-    const input = parsed.data;
+    const input = parseInput(requestSchema, req.body);
     authorise(actor, input.kind);
     const rows = parseCsv(input.csv, IMPORT_COLUMNS[input.kind].required, IMPORT_COLUMNS[input.kind].known);
     if (input.dry_run) {
@@ -102,10 +98,8 @@ export function importRouter(knex: Knex, resources: readonly ResourceDefinition[
 
   router.get('/imports/:id/errors.csv', async (req: Request, res: Response) => {
     const actor = requireActor(req);
-    assertCan(imports, actor, 'read');
-    const id = /^\d{1,15}$/.test(String(req.params.id)) ? Number(req.params.id) : 0;
-    const record = id ? ((await scopedQuery(imports, actor, knex).findById(id)) as unknown as { errors: { line: number; email: string; messages: string[] }[] } | undefined) : undefined;
-    if (!record) throw errors.notFound('import');
+    const record = await findVisible<{ id: number; errors: { line: number; email: string; messages: string[] }[] }>(imports, actor, knex, req.params.id);
+    const id = record.id;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="import-${id}-errors.csv"`);
     res.send(stringify(record.errors.map((row) => ({ line: row.line, email: row.email, error: row.messages.join(' ') })), { header: true, columns: ['line', 'email', 'error'] }));

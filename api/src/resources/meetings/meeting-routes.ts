@@ -4,7 +4,7 @@ import { assertNotRestricted, contextOf, requireActor } from '../../core/actor';
 import { writeAudit } from '../../core/audit';
 import { AppError, errors } from '../../core/errors';
 import type { ResourceDefinition } from '../../core/resource';
-import { assertCan, scopedQuery } from '../../core/resource-router';
+import { findVisible } from '../../core/resource-router';
 import { currentCode, isValidCode } from './check-in-code';
 import { meetingsResource } from './meetings.resource';
 
@@ -26,11 +26,7 @@ export function meetingRouter(knex: Knex): Router {
   const router = Router();
 
   async function visibleMeeting(req: Request): Promise<MeetingRow> {
-    const actor = requireActor(req);
-    assertCan(meetings, actor, 'read');
-    const id = /^\d{1,15}$/.test(String(req.params.id)) ? Number(req.params.id) : 0;
-    const visible = id ? await scopedQuery(meetings, actor, knex).findById(id) : undefined;
-    if (!visible) throw errors.notFound('meeting');
+    const { id } = await findVisible<{ id: number }>(meetings, requireActor(req), knex, req.params.id);
     return knex('meetings').where({ id }).first();
   }
 

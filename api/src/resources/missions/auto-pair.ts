@@ -2,9 +2,8 @@ import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { contextOf, requireActor, type Actor } from '../../core/actor';
 import { writeAudit } from '../../core/audit';
-import { errors } from '../../core/errors';
 import type { ResourceDefinition } from '../../core/resource';
-import { assertCan, scopedQuery } from '../../core/resource-router';
+import { assertCan, findVisible } from '../../core/resource-router';
 import { mentorPairingsResource } from '../mentor-pairings/mentor-pairings.resource';
 import { missionsResource } from './missions.resource';
 
@@ -73,9 +72,7 @@ export function autoPairRouter(knex: Knex): Router {
 
   async function authorise(actor: Actor, db: Knex | Knex.Transaction, rawId: string): Promise<number> {
     assertCan(pairings, actor, 'create');
-    const id = /^\d{1,15}$/.test(rawId) ? Number(rawId) : 0;
-    if (!id || !(await scopedQuery(missions, actor, db).findById(id))) throw errors.notFound('mission');
-    return id;
+    return (await findVisible<{ id: number }>(missions, actor, db, rawId)).id;
   }
 
   router.get('/missions/:id/auto-pair', async (req: Request, res: Response) => {

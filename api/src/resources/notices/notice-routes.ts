@@ -7,7 +7,8 @@ import { writeAudit } from '../../core/audit';
 import { errors } from '../../core/errors';
 import { parseFilter, parseListParams } from '../../core/list-query';
 import type { ResourceDefinition } from '../../core/resource';
-import { assertCan, scopedQuery } from '../../core/resource-router';
+import { findVisible, scopedQuery } from '../../core/resource-router';
+import { parseInput } from '../../core/input';
 import { AUDIENCE_STUDENTS_SQL } from './audience';
 import { noticesResource } from './notices.resource';
 
@@ -19,12 +20,8 @@ const PAGE = { name: 'notices', sortable: [], filterable: {}, searchable: [] } a
 export function noticeRouter(knex: Knex): Router {
   const router = Router();
 
-  async function visibleNotice(actor: Actor, rawId: unknown, db: Knex | Knex.Transaction = knex): Promise<number> {
-    assertCan(notices, actor, 'read');
-    const id = /^\d{1,15}$/.test(String(rawId)) ? Number(rawId) : 0;
-    if (!id || !(await scopedQuery(notices, actor, db).findById(id))) throw errors.notFound('notice');
-    return id;
-  }
+  const visibleNotice = async (actor: Actor, rawId: unknown, db: Knex | Knex.Transaction = knex) =>
+    (await findVisible<{ id: number }>(notices, actor, db, rawId)).id;
 
   const requireStudent = (req: Request) => {
     const actor = requireActor(req);
@@ -80,9 +77,7 @@ export function noticeRouter(knex: Knex): Router {
 
   router.post('/notices/:id/reactions', async (req: Request, res: Response) => {
     const actor = requireStudent(req);
-    const parsed = z.object({ reaction: z.enum(REACTIONS, { error: 'React with check, important or star.' }) }).safeParse(req.body ?? {});
-    if (!parsed.success) throw errors.validation(parsed.error.issues[0].message, { reaction: parsed.error.issues[0].message });
-    const reaction = parsed.data.reaction;
+    const { reaction } = parseInput(z.object({ reaction: z.enum(REACTIONS, { error: 'React with check, important or star.' }) }), req.body);
     const on = await knex.transaction(async (trx) => {
       const id = await visibleNotice(actor, req.params.id, trx);
       const removed = await trx('notice_reactions').where({ notice_id: id, student_id: actor.id, reaction }).delete();

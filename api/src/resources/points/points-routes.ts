@@ -5,7 +5,7 @@ import { writeAudit } from '../../core/audit';
 import { errors } from '../../core/errors';
 import { parseListParams } from '../../core/list-query';
 import type { ResourceDefinition } from '../../core/resource';
-import { assertCan, scopedQuery } from '../../core/resource-router';
+import { findVisible } from '../../core/resource-router';
 import { missionsResource } from '../missions/missions.resource';
 import { previewRecompute, recomputeLedger } from './recompute';
 
@@ -16,12 +16,8 @@ const RULE_EDITORS = new Set(['admin', 'manager']);
 export function pointsRouter(knex: Knex): Router {
   const router = Router();
 
-  async function visibleMission(actor: Actor, rawId: unknown, db: Knex | Knex.Transaction = knex): Promise<number> {
-    assertCan(missions, actor, 'read');
-    const id = /^\d{1,15}$/.test(String(rawId)) ? Number(rawId) : 0;
-    if (!id || !(await scopedQuery(missions, actor, db).findById(id))) throw errors.notFound('mission');
-    return id;
-  }
+  const visibleMission = async (actor: Actor, rawId: unknown, db: Knex | Knex.Transaction = knex) =>
+    (await findVisible<{ id: number }>(missions, actor, db, rawId)).id;
 
   router.get('/missions/:id/leaderboard', async (req: Request, res: Response) => {
     const actor = requireActor(req);

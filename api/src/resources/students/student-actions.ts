@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { writeAudit } from '../../core/audit';
 import { errors } from '../../core/errors';
 import type { ResourceDefinition, WriteContext } from '../../core/resource';
-import { assertCan, collectionAction, scopedQuery } from '../../core/resource-router';
+import { assertCan, collectionAction, findVisible } from '../../core/resource-router';
+import { parseInput } from '../../core/input';
 import { batchEnrolmentsResource } from '../batch-enrolments/batch-enrolments.resource';
 import { missionEnrolmentsResource } from '../mission-enrolments/mission-enrolments.resource';
 import { mentorPairingsResource } from '../mentor-pairings/mentor-pairings.resource';
@@ -13,21 +14,10 @@ import { batchesResource } from '../batches/batches.resource';
 type Row = Record<string, unknown>;
 const asResource = (resource: unknown) => resource as ResourceDefinition;
 
-function parseBody<T extends z.ZodTypeAny>(schema: T, body: unknown): z.infer<T> {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
-  throw errors.validation(Object.values(fields).join(' '), fields);
-}
-
 const idField = (label: string) => z.coerce.number({ error: `Choose a ${label}.` }).int().positive(`Choose a ${label}.`);
 
-async function visibleMission(ctx: WriteContext, missionId: number): Promise<{ id: number; batch_id: number; code: string }> {
-  const mission = (await scopedQuery(asResource(missionsResource), ctx.actor, ctx.trx).findById(missionId)) as unknown as Row | undefined;
-  if (!mission) throw errors.notFound('mission');
-  return mission as { id: number; batch_id: number; code: string };
-}
+const visibleMission = (ctx: WriteContext, missionId: number) =>
+  findVisible<{ id: number; batch_id: number; code: string }>(asResource(missionsResource), ctx.actor, ctx.trx, missionId);
 
 async function auditRows(ctx: WriteContext, action: 'create' | 'delete', resource: string, rows: Row[]): Promise<void> {
   await writeAudit(
@@ -49,7 +39,7 @@ async function notIn(trx: Knex.Transaction, table: string, column: string, value
 export function studentActions(students: ResourceDefinition, knex: Knex) {
   const enrol = collectionAction(students, knex, 'enrol', async (ctx, ids, body) => {
     assertCan(asResource(missionEnrolmentsResource), ctx.actor, 'create');
-    const input = parseBody(z.object({ mission_id: idField('mission'), add_to_batch: z.boolean().default(true) }), body);
+    const input = parseInput(z.object({ mission_id: idField('mission'), add_to_batch: z.boolean().default(true) }), body);
     const mission = await visibleMission(ctx, input.mission_id);
     let addedToBatch: Row[] = [];
     if (input.add_to_batch) {
@@ -73,7 +63,7 @@ export function studentActions(students: ResourceDefinition, knex: Knex) {
 
   const pair = collectionAction(students, knex, 'pair', async (ctx, ids, body) => {
     assertCan(asResource(mentorPairingsResource), ctx.actor, 'create');
-    const input = parseBody(z.object({ mission_id: idField('mission'), mentor_id: idField('mentor') }), body);
+    const input = parseInput(z.object({ mission_id: idField('mission'), mentor_id: idField('mentor') }), body);
     const mission = await visibleMission(ctx, input.mission_id);
     const onMission = await ctx.trx('mission_mentors').where({ mission_id: mission.id, mentor_id: input.mentor_id }).first('id');
     if (!onMission) throw errors.validation('That mentor is not assigned to this mission. A manager must add them to the mission first.', { mentor_id: 'not on this mission' });
@@ -91,11 +81,9 @@ export function studentActions(students: ResourceDefinition, knex: Knex) {
   const moveBatch = collectionAction(students, knex, 'move-batch', async (ctx, ids, body) => {
     assertCan(asResource(batchEnrolmentsResource), ctx.actor, 'create');
     assertCan(asResource(batchEnrolmentsResource), ctx.actor, 'delete');
-    const input = parseBody(z.object({ from_batch_id: idField('batch to move from'), to_batch_id: idField('batch to move to') }), body);
+    const input = parseInput(z.object({ from_batch_id: idField('batch to move from'), to_batch_id: idField('batch to move to') }), body);
     if (input.from_batch_id === input.to_batch_id) throw errors.validation('Choose two different batches.', { to_batch_id: 'same as the current batch' });
-    for (const id of [input.from_batch_id, input.to_batch_id]) {
-      if (!(await scopedQuery(asResource(batchesResource), ctx.actor, ctx.trx).findById(id))) throw errors.notFound('batch');
-    }
+    for (const id of [input.from_batch_id, input.to_batch_id]) await findVisible(asResource(batchesResource), ctx.actor, ctx.trx, id);
     const outside = await notIn(ctx.trx, 'batch_enrolments', 'batch_id', input.from_batch_id, ids);
     if (outside) throw errors.validation(`${outside} of the ${ids.length} selected students are not in the batch you are moving them from.`);
     // Their missions and mentors in the old batch end with the move; each removal is audited, not cascaded silently.

@@ -6,7 +6,8 @@ import { contextOf, requireActor } from '../../core/actor';
 import { writeAudit } from '../../core/audit';
 import { errors } from '../../core/errors';
 import type { ResourceDefinition } from '../../core/resource';
-import { assertCan, scopedQuery } from '../../core/resource-router';
+import { assertCan, findVisible } from '../../core/resource-router';
+import { parseInput } from '../../core/input';
 import { assignmentsResource } from '../assignments/assignments.resource';
 import { submissionsResource } from '../submissions/submissions.resource';
 import { parseEmails } from './parse-emails';
@@ -42,19 +43,11 @@ export function pasteRouter(knex: Knex): Router {
   router.post('/assignments/:id/paste', async (req: Request, res: Response) => {
     const actor = requireActor(req);
     assertCan(submissions, actor, 'create');
-    const parsed = body.safeParse(req.body ?? {});
-    if (!parsed.success) {
-      const fields = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
-      throw errors.validation(Object.values(fields).join(' '), fields);
-    }
-    const id = /^\d{1,15}$/.test(String(req.params.id)) ? Number(req.params.id) : 0;
-    const assignment = (id ? await scopedQuery(assignments, actor, knex).findById(id) : undefined) as unknown as
-      | { id: number; mission_id: number; deadline: Date; title: string; number: number }
-      | undefined;
-    if (!assignment) throw errors.notFound('assignment');
-    const { emails, duplicates } = parseEmails(parsed.data.text);
+    const input = parseInput(body, req.body);
+    const assignment = await findVisible<{ id: number; mission_id: number; deadline: Date; title: string; number: number }>(assignments, actor, knex, req.params.id);
+    const { emails, duplicates } = parseEmails(input.text);
     if (emails.length === 0) throw errors.validation('No email addresses found in the pasted text.', { text: 'has no email addresses' });
-    const takenAt = parsed.data.taken_at ? new Date(parsed.data.taken_at) : new Date();
+    const takenAt = input.taken_at ? new Date(input.taken_at) : new Date();
     const status = takenAt.getTime() <= new Date(assignment.deadline).getTime() ? 'on_time' : 'late';
 
     const classify = async (db: Knex | Knex.Transaction) => {
@@ -74,7 +67,7 @@ export function pasteRouter(knex: Knex): Router {
       return { unknown, notEnrolled, already, fresh };
     };
 
-    if (parsed.data.dry_run) {
+    if (input.dry_run) {
       const c = await classify(knex);
       res.json({
         dry_run: true,
@@ -126,12 +119,8 @@ export function pasteRouter(knex: Knex): Router {
 
   router.get('/submission_pastes/:id/unmatched.csv', async (req: Request, res: Response) => {
     const actor = requireActor(req);
-    assertCan(pastes, actor, 'read');
-    const id = /^\d{1,15}$/.test(String(req.params.id)) ? Number(req.params.id) : 0;
-    const paste = (id ? await scopedQuery(pastes, actor, knex).findById(id) : undefined) as unknown as
-      | { unknown_emails: string[]; not_enrolled_emails: string[] }
-      | undefined;
-    if (!paste) throw errors.notFound('paste');
+    const paste = await findVisible<{ id: number; unknown_emails: string[]; not_enrolled_emails: string[] }>(pastes, actor, knex, req.params.id);
+    const id = paste.id;
     const rows = [
       ...paste.unknown_emails.map((email) => ({ email, reason: 'no student with this email' })),
       ...paste.not_enrolled_emails.map((email) => ({ email, reason: 'student not enrolled in this mission' })),
