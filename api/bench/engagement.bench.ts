@@ -62,11 +62,46 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => autocannon(options, (error, result) => (error ? reject(error) : resolve(result))));
 }
 
-it('attendance throughput and p99 at 256 connections; paste of 3,000 emails', async () => {
+let baseline: autocannon.Result;
+let singleRequestMs = 1;
+
+it('baseline: a trivial authenticated GET at 256 connections', async () => {
   const [admin] = await db.knex('users').where({ email: 'admin@example.com' }).pluck('id');
   const [adminToken] = await sessions([admin]);
-  const baseline = await run({ url: `${url}/auth/me`, connections: CONNECTIONS, duration: 5, headers: { authorization: `Bearer ${adminToken}` } });
-  console.log(`baseline GET /auth/me: ${baseline.requests.average.toFixed(0)} req/s, p99 ${baseline.latency.p99} ms`);
+  baseline = await run({ url: `${url}/auth/me`, connections: CONNECTIONS, duration: 5, headers: { authorization: `Bearer ${adminToken}` } });
+  const samples: number[] = [];
+  for (let i = 0; i < 200; i += 1) {
+    const started = performance.now();
+    await (await fetch(`${url}/auth/me`, { headers: { authorization: `Bearer ${adminToken}` } })).arrayBuffer();
+    samples.push(performance.now() - started);
+  }
+  singleRequestMs = samples.sort((a, b) => a - b)[100];
+  console.log(`baseline GET /auth/me: ${baseline.requests.average.toFixed(0)} req/s, p99 ${baseline.latency.p99} ms at ${CONNECTIONS} connections; ${singleRequestMs.toFixed(2)} ms alone`);
+});
+
+it('paste of 3,000 emails', async () => {
+  const { rows } = await db.knex.raw(`SELECT m.id AS mission_id FROM missions m WHERE m.code = 'M1' AND m.status = 'active' ORDER BY m.id LIMIT 1`);
+  // Paste 3,000 emails of one mission's students.
+  const mission = rows[0].mission_id;
+  const emails: string[] = await db.knex('users as u').join('mission_enrolments as me', 'me.student_id', 'u.id').where('me.mission_id', mission).pluck('u.email');
+  const [sre] = await db.knex('users').where({ email: 'sre@example.com' }).pluck('id');
+  const [sreToken] = await sessions([sre]);
+  const [assignment] = await db.knex('assignments').insert({ mission_id: mission, number: 1, title: 'Bench', deadline: '2030-01-01T00:00:00Z' }).returning('id');
+  const pasteStarted = performance.now();
+  const response = await fetch(`${url}/assignments/${assignment.id}/paste`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${sreToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ text: emails.join('\n'), dry_run: false }),
+  });
+  const pasteMs = performance.now() - pasteStarted;
+  const pasted: any = await response.json();
+  console.log(`paste of ${emails.length} emails: ${(pasteMs / 1000).toFixed(2)} s (target ≤ 1 s), recorded ${pasted.recorded}; ${(pasteMs / singleRequestMs).toFixed(0)}× a lone baseline request`);
+  expect(pasted.recorded).toBe(emails.length);
+
+  expect(pasteMs).toBeLessThan(1000);
+});
+
+it('attendance throughput and p99 at 256 connections', async () => {
 
   // Every student of every batch's first (active) mission; each request is a different student.
   const { rows } = await db.knex.raw(
@@ -108,24 +143,6 @@ it('attendance throughput and p99 at 256 connections; paste of 3,000 emails', as
   expect(created - statuses['201']).toBeLessThanOrEqual(CONNECTIONS);
   expect(ledger).toBe(created);
 
-  // Paste 3,000 emails of one mission's students.
-  const mission = rows[0].mission_id;
-  const emails: string[] = await db.knex('users as u').join('mission_enrolments as me', 'me.student_id', 'u.id').where('me.mission_id', mission).pluck('u.email');
-  const [sre] = await db.knex('users').where({ email: 'sre@example.com' }).pluck('id');
-  const [sreToken] = await sessions([sre]);
-  const [assignment] = await db.knex('assignments').insert({ mission_id: mission, number: 1, title: 'Bench', deadline: '2030-01-01T00:00:00Z' }).returning('id');
-  const pasteStarted = performance.now();
-  const response = await fetch(`${url}/assignments/${assignment.id}/paste`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${sreToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ text: emails.join('\n'), dry_run: false }),
-  });
-  const pasteMs = performance.now() - pasteStarted;
-  const pasted: any = await response.json();
-  console.log(`paste of ${emails.length} emails: ${(pasteMs / 1000).toFixed(2)} s (target ≤ 1 s), recorded ${pasted.recorded}; ${(pasteMs / baseline.latency.p50).toFixed(0)}× a median baseline request`);
-  expect(pasted.recorded).toBe(emails.length);
-
   expect(perSecond).toBeGreaterThanOrEqual(600);
   expect(result.latency.p99).toBeLessThan(150);
-  expect(pasteMs).toBeLessThan(1000);
 });

@@ -31,3 +31,27 @@ export async function writeAudit(trx: Knex | Knex.Transaction, context: RequestC
     await trx('audit_log').insert(rows.slice(start, start + 1000));
   }
 }
+
+/**
+ * Runs an INSERT … RETURNING * and audits every row it inserted in the same statement, so a bulk write
+ * of thousands of rows costs one round trip and cannot exist without its audit trail.
+ */
+export async function insertAudited<Row = Record<string, unknown>>(
+  trx: Knex.Transaction,
+  context: RequestContext,
+  resource: string,
+  insertReturningAll: string,
+  bindings: readonly unknown[],
+  extra: Record<string, unknown> = {},
+): Promise<Row[]> {
+  const { rows } = await trx.raw(
+    `WITH inserted AS (${insertReturningAll}),
+     audited AS (
+       INSERT INTO audit_log (actor_user_id, actor_role, action, resource, record_id, after, ip, user_agent, request_id)
+       SELECT ?, ?, 'create', ?, inserted.id::text, to_jsonb(inserted) || ?::jsonb, ?, ?, ? FROM inserted
+     )
+     SELECT * FROM inserted`,
+    [...bindings, context.actor?.id ?? null, context.actor?.role ?? null, resource, JSON.stringify(extra), context.ip, context.userAgent, context.requestId] as Knex.RawBinding[],
+  );
+  return rows as Row[];
+}

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { RequestContext } from '../../core/actor';
-import { writeAudit, type AuditEntry } from '../../core/audit';
+import { insertAudited, writeAudit, type AuditEntry } from '../../core/audit';
 import type { ImportPlan } from './plan-import';
 
 type Row = Record<string, unknown>;
@@ -24,22 +24,25 @@ export async function applyImport(
   const source = { import_id: importId };
 
   if (ops.newStudents.length) {
-    const { rows } = await raw(trx, 
+    const addresses = ops.newStudents.map((s) => s.address);
+    await insertAudited(
+      trx,
+      context,
+      'students',
       `INSERT INTO users (email, name, phone, role)
        SELECT email, name, phone, 'student' FROM unnest(?::text[], ?::text[], ?::text[]) AS v(email, name, phone)
        RETURNING id, email, name, phone`,
       [ops.newStudents.map((s) => s.email), ops.newStudents.map((s) => s.name), ops.newStudents.map((s) => s.phone)],
+      source,
     );
-    const withAddress = ops.newStudents.filter((s) => s.address);
-    if (withAddress.length) {
-      await raw(trx, 
+    if (addresses.some(Boolean)) {
+      await raw(
+        trx,
         `UPDATE students s SET address = v.address FROM unnest(?::text[], ?::text[]) AS v(email, address)
-         JOIN users u ON u.email = v.email WHERE s.id = u.id`,
-        [withAddress.map((s) => s.email), withAddress.map((s) => s.address)],
+         JOIN users u ON u.email = v.email WHERE s.id = u.id AND v.address IS NOT NULL`,
+        [ops.newStudents.map((s) => s.email), addresses],
       );
     }
-    const addresses = new Map(ops.newStudents.map((s) => [s.email, s.address]));
-    for (const row of rows as Row[]) audits.push({ action: 'create', resource: 'students', recordId: row.id as number, after: { ...row, address: addresses.get(row.email as string), ...source } });
   }
   await progress(0.35);
 
@@ -73,10 +76,7 @@ export async function applyImport(
   }
   await progress(0.55);
 
-  const inserted = async (resource: string, sql: string, bindings: unknown[]) => {
-    const { rows } = await raw(trx, sql, bindings);
-    for (const row of rows as Row[]) audits.push({ action: 'create', resource, recordId: row.id as number, after: { ...row, ...source } });
-  };
+  const inserted = (resource: string, sql: string, bindings: unknown[]) => insertAudited(trx, context, resource, sql, bindings, source);
   if (ops.batchEnrolments.length) {
     await inserted(
       'batch_enrolments',

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { contextOf, requireActor, type Actor } from '../../core/actor';
-import { writeAudit } from '../../core/audit';
+import { insertAudited } from '../../core/audit';
 import type { ResourceDefinition } from '../../core/resource';
 import { assertCan, findVisible } from '../../core/resource-router';
 import { mentorPairingsResource } from '../mentor-pairings/mentor-pairings.resource';
@@ -88,12 +88,15 @@ export function autoPairRouter(knex: Knex): Router {
       await trx.raw('SELECT 1 FROM mission_mentors WHERE mission_id = ? ORDER BY id FOR UPDATE', [id]);
       const planned = await planAutoPairing(trx, id);
       if (planned.assignments.length) {
-        const { rows } = await trx.raw(
+        await insertAudited(
+          trx,
+          contextOf(req),
+          'mentor_pairings',
           `INSERT INTO mentor_pairings (mission_id, student_id, mentor_id)
            SELECT ?, s, m FROM unnest(?::bigint[], ?::bigint[]) AS t(s, m) RETURNING *`,
           [id, planned.assignments.map((a) => a.student_id), planned.assignments.map((a) => a.mentor_id)],
+          { auto_pairing: true },
         );
-        await writeAudit(trx, contextOf(req), rows.map((row: Record<string, unknown>) => ({ action: 'create', resource: 'mentor_pairings', recordId: row.id as number, after: row })));
       }
       return planned;
     });

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { writeAudit } from '../../core/audit';
+import { insertAudited, writeAudit } from '../../core/audit';
 import { errors } from '../../core/errors';
 import type { ResourceDefinition, WriteContext } from '../../core/resource';
 import { assertCan, collectionAction, findVisible } from '../../core/resource-router';
@@ -41,23 +41,27 @@ export function studentActions(students: ResourceDefinition, knex: Knex) {
     assertCan(asResource(missionEnrolmentsResource), ctx.actor, 'create');
     const input = parseInput(z.object({ mission_id: idField('mission'), add_to_batch: z.boolean().default(true) }), body);
     const mission = await visibleMission(ctx, input.mission_id);
-    let addedToBatch: Row[] = [];
+    let addedToBatch: unknown[] = [];
     if (input.add_to_batch) {
       assertCan(asResource(batchEnrolmentsResource), ctx.actor, 'create');
-      ({ rows: addedToBatch } = await ctx.trx.raw(
+      addedToBatch = await insertAudited(
+        ctx.trx,
+        ctx.context,
+        'batch_enrolments',
         `INSERT INTO batch_enrolments (batch_id, student_id) SELECT ?, unnest(?::bigint[]) ON CONFLICT (batch_id, student_id) DO NOTHING RETURNING *`,
         [mission.batch_id, ids],
-      ));
-      await auditRows(ctx, 'create', 'batch_enrolments', addedToBatch);
+      );
     } else {
       const outside = await notIn(ctx.trx, 'batch_enrolments', 'batch_id', mission.batch_id, ids);
       if (outside) throw errors.validation(`${outside} of the ${ids.length} selected students are not in this mission's batch. Add them to the batch first.`);
     }
-    const { rows: enrolled } = await ctx.trx.raw(
+    const enrolled = await insertAudited(
+      ctx.trx,
+      ctx.context,
+      'mission_enrolments',
       `INSERT INTO mission_enrolments (mission_id, student_id) SELECT ?, unnest(?::bigint[]) ON CONFLICT (student_id, mission_id) DO NOTHING RETURNING *`,
       [mission.id, ids],
     );
-    await auditRows(ctx, 'create', 'mission_enrolments', enrolled);
     return { matched: ids.length, enrolled: enrolled.length, already_enrolled: ids.length - enrolled.length, added_to_batch: addedToBatch.length };
   });
 
@@ -69,12 +73,14 @@ export function studentActions(students: ResourceDefinition, knex: Knex) {
     if (!onMission) throw errors.validation('That mentor is not assigned to this mission. A manager must add them to the mission first.', { mentor_id: 'not on this mission' });
     const outside = await notIn(ctx.trx, 'mission_enrolments', 'mission_id', mission.id, ids);
     if (outside) throw errors.validation(`${outside} of the ${ids.length} selected students are not enrolled in this mission. Enrol them first.`);
-    const { rows: paired } = await ctx.trx.raw(
+    const paired = await insertAudited(
+      ctx.trx,
+      ctx.context,
+      'mentor_pairings',
       `INSERT INTO mentor_pairings (mission_id, student_id, mentor_id) SELECT ?, unnest(?::bigint[]), ?
        ON CONFLICT (mission_id, student_id, mentor_id) DO NOTHING RETURNING *`,
       [mission.id, ids, input.mentor_id],
     );
-    await auditRows(ctx, 'create', 'mentor_pairings', paired);
     return { matched: ids.length, paired: paired.length, already_paired: ids.length - paired.length };
   });
 
@@ -90,14 +96,16 @@ export function studentActions(students: ResourceDefinition, knex: Knex) {
     const pairings = await ctx.trx('mentor_pairings').whereIn('student_id', ids).whereIn('mission_id', ctx.trx('missions').select('id').where({ batch_id: input.from_batch_id })).delete().returning('*');
     const missions = await ctx.trx('mission_enrolments').whereIn('student_id', ids).where({ batch_id: input.from_batch_id }).delete().returning('*');
     const left = await ctx.trx('batch_enrolments').whereIn('student_id', ids).where({ batch_id: input.from_batch_id }).delete().returning('*');
-    const { rows: joined } = await ctx.trx.raw(
+    const joined = await insertAudited(
+      ctx.trx,
+      ctx.context,
+      'batch_enrolments',
       `INSERT INTO batch_enrolments (batch_id, student_id) SELECT ?, unnest(?::bigint[]) ON CONFLICT (batch_id, student_id) DO NOTHING RETURNING *`,
       [input.to_batch_id, ids],
     );
     await auditRows(ctx, 'delete', 'mentor_pairings', pairings);
     await auditRows(ctx, 'delete', 'mission_enrolments', missions);
     await auditRows(ctx, 'delete', 'batch_enrolments', left);
-    await auditRows(ctx, 'create', 'batch_enrolments', joined);
     return { matched: ids.length, moved: left.length, mission_enrolments_ended: missions.length, pairings_ended: pairings.length };
   });
 

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { contextOf, requireActor } from '../../core/actor';
-import { writeAudit } from '../../core/audit';
+import { insertAudited, writeAudit } from '../../core/audit';
 import { errors } from '../../core/errors';
 import type { ResourceDefinition } from '../../core/resource';
 import { assertCan, findVisible } from '../../core/resource-router';
@@ -99,7 +99,11 @@ export function pasteRouter(knex: Knex): Router {
           not_enrolled_emails: JSON.stringify(c.notEnrolled),
         })
         .returning('*');
-      const { rows: recorded } = await trx.raw(
+      const context = contextOf(req);
+      const recorded = await insertAudited(
+        trx,
+        context,
+        'submissions',
         `INSERT INTO submissions (assignment_id, mission_id, student_id, submitted_at, paste_id, recorded_by)
          SELECT ?, ?, unnest(?::bigint[]), ?, ?, ?
          ON CONFLICT (assignment_id, student_id) DO NOTHING RETURNING *`,
@@ -107,11 +111,7 @@ export function pasteRouter(knex: Knex): Router {
       );
       const already = emails.length - c.unknown.length - c.notEnrolled.length - recorded.length;
       await trx('submission_pastes').where({ id: paste.id }).update({ recorded_count: recorded.length, already_count: already });
-      const context = contextOf(req);
-      await writeAudit(trx, context, [
-        { action: 'create', resource: 'submission_pastes', recordId: paste.id, after: { ...paste, recorded_count: recorded.length, already_count: already } },
-        ...recorded.map((row: Record<string, unknown>) => ({ action: 'create', resource: 'submissions', recordId: row.id as number, after: row })),
-      ]);
+      await writeAudit(trx, context, { action: 'create', resource: 'submission_pastes', recordId: paste.id, after: { ...paste, recorded_count: recorded.length, already_count: already } });
       return { paste_id: paste.id, recorded: recorded.length, already_recorded: already, unknown_emails: c.unknown, not_enrolled_emails: c.notEnrolled, duplicate_count: duplicates, status_for_new: status };
     });
     res.status(201).json(result);
