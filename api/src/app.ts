@@ -54,6 +54,7 @@ import { ticketMessagesResource } from './resources/tickets/ticket-messages.reso
 import { featureRequestsResource } from './resources/feature-requests/feature-requests.resource';
 import { voteRouter } from './resources/feature-requests/vote-routes';
 import { mentorNotesResource } from './resources/mentor-notes/mentor-notes.resource';
+import { mentorsResource } from './resources/mentors/mentors.resource';
 
 export const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -93,6 +94,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
     ticketMessagesResource({ mailer, links, portalUrl: config.PORTAL_URL, backofficeUrl: config.BACKOFFICE_URL }),
     featureRequestsResource,
     mentorNotesResource,
+    mentorsResource,
   ] as unknown as ResourceDefinition[];
   for (const resource of resources) registerConstraintMessages(resource.constraintMessages ?? {});
 

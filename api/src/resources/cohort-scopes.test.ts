@@ -148,3 +148,17 @@ describe('mentor pairings', () => {
     if (deleted.status === 200) await t.db.knex('mentor_pairings').insert({ mission_id: other.mission_id, student_id: other.student_id, mentor_id: other.mentor_id });
   });
 });
+
+describe('mentors directory', () => {
+  it('managers and SREs list mentor accounts with their load; no password or private fields; mentors and students cannot', async () => {
+    const list = await request(t.app).get('/mentors').query({ range: '[0,99]' }).set(await as('manager'));
+    expect(list.status).toBe(200);
+    expect(total(list)).toBe(13);
+    const demo = list.body.find((m: { email: string }) => m.email === 'mentor@example.com');
+    expect(demo).toMatchObject({ name: 'Mahin Ahmed', mission_count: 2, pairing_count: 38 });
+    expect(Object.keys(demo).sort()).toEqual(['avatar_url', 'email', 'id', 'mission_count', 'name', 'pairing_count', 'phone', 'status']);
+    expect((await request(t.app).get(`/mentors/${await t.userId('sre')}`).set(await as('manager'))).status).toBe(404);
+    expect((await request(t.app).get('/mentors').set(await as('mentor'))).status).toBe(403);
+    expect((await request(t.app).get('/mentors').set(await as('student'))).status).toBe(403);
+  });
+});
