@@ -49,48 +49,56 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ csrf, student }, { headers });
 }
 
+/** The signed-in pages, in the order of the nav (compact enough for a 360 px screen). */
+const NAV_ITEMS = [
+  { to: '/dashboard', label: 'Dashboard' },
+  { to: '/attendance', label: 'Attendance' },
+  { to: '/meetings', label: 'Meetings' },
+  { to: '/assignments', label: 'Assignments' },
+  { to: '/points', label: 'Points' },
+  { to: '/missions', label: 'Missions' },
+  { to: '/profile', label: 'Profile' },
+] as const;
+
 function SiteHeader({ signedIn }: { signedIn: boolean }) {
   return (
-    <header className="site-header">
+    <header className={signedIn ? 'site-header signed-in' : 'site-header'}>
       <div className="bar">
         <Link to="/" className="brand">
           {APP_NAME}
         </Link>
-        <nav aria-label="Main">
-          <ul className="nav-list">
-            {signedIn ? (
-              <>
-                <li>
-                  <NavLink to="/dashboard" prefetch="intent">
-                    Dashboard
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to="/profile" prefetch="intent">
-                    Profile
-                  </NavLink>
-                </li>
-                <li>
-                  <Form method="post" action="/logout" className="inline-form">
-                    <CsrfInput />
-                    <button type="submit" className="link-button">
-                      Sign out
-                    </button>
-                  </Form>
-                </li>
-              </>
-            ) : (
-              <>
-                <li>
-                  <NavLink to="/login">Sign in</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/signup">Sign up</NavLink>
-                </li>
-              </>
-            )}
-          </ul>
-        </nav>
+        {signedIn ? (
+          <>
+            <nav aria-label="Main" className="main-nav">
+              <ul className="nav-list">
+                {NAV_ITEMS.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} prefetch="intent">
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <Form method="post" action="/logout" className="inline-form sign-out">
+              <CsrfInput />
+              <button type="submit" className="link-button">
+                Sign out
+              </button>
+            </Form>
+          </>
+        ) : (
+          <nav aria-label="Main">
+            <ul className="nav-list">
+              <li>
+                <NavLink to="/login">Sign in</NavLink>
+              </li>
+              <li>
+                <NavLink to="/signup">Sign up</NavLink>
+              </li>
+            </ul>
+          </nav>
+        )}
       </div>
     </header>
   );

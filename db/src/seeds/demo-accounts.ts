@@ -20,7 +20,7 @@ export async function insertDemoAccounts(trx: Knex.Transaction, password = DEMO_
       password_hash: passwordHash,
       password_changed_at: trx.fn.now(),
       email_verified_at: trx.fn.now(),
-      phone: account.role === 'student' ? '+8801700000000' : null,
+      phone: account.role === 'student' ? '+8801700000000' : account.role === 'mentor' ? '+8801800000001' : null,
     })),
   );
 }

@@ -31,6 +31,10 @@ export function FormStatus({ failure, success }: { failure?: FormFailure; succes
   );
 }
 
+/** API field messages can be terse ("wrong or expired"): start them with a capital letter. */
+const sentence = (message: string | undefined) =>
+  message ? message.charAt(0).toUpperCase() + message.slice(1) : message;
+
 interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'> {
   name: string;
   label: string;
@@ -42,7 +46,7 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name' 
 
 export function Field({ name, label, hint, failure, idPrefix = '', defaultValue, ...input }: FieldProps) {
   const id = `${idPrefix}${name}`;
-  const error = failure?.fieldErrors[name];
+  const error = sentence(failure?.fieldErrors[name]);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;

@@ -39,6 +39,197 @@ export interface ProfileFields {
   timezone: string;
 }
 
+// --- Engagement (API.md "Engagement" and "Cohorts") ---------------------------------
+
+export type StudentStatus = 'active' | 'banned' | 'delisted';
+export type MissionStatus = 'upcoming' | 'active' | 'completed' | 'archived';
+export type SubmissionStatus = 'on_time' | 'late';
+
+export interface DashboardMentor {
+  id: number;
+  name: string;
+  email: string;
+  phone: string | null;
+}
+
+/** One mission in `GET /me/dashboard`. */
+export interface DashboardMission {
+  mission_id: number;
+  code: string;
+  title: string;
+  status: MissionStatus;
+  batch_code: string;
+  timezone: string;
+  /** The batch's local day, YYYY-MM-DD. */
+  today: string;
+  points: number;
+  possible: number;
+  progress: number;
+  rank: number;
+  enrolled_count: number;
+  attendance: { submitted_today: boolean; streak: number; days_attended: number; can_submit: boolean };
+  mentors: DashboardMentor[];
+}
+
+export interface DashboardMeeting {
+  id: number;
+  title: string;
+  starts_at: string;
+  duration_minutes: number;
+  requires_code: boolean;
+  mission_code: string;
+  mission_id: number;
+  attended: boolean;
+}
+
+export interface DashboardDeadline {
+  id: number;
+  number: number;
+  title: string;
+  deadline: string;
+  deadline_local: string;
+  mission_code: string;
+  mission_id: number;
+  submission_status: SubmissionStatus | null;
+}
+
+/** `GET /me/dashboard`. */
+export interface Dashboard {
+  student: { id: number; name: string; status: StudentStatus; status_reason: string | null };
+  missions: DashboardMission[];
+  upcoming_meetings: DashboardMeeting[];
+  deadlines: DashboardDeadline[];
+}
+
+/** `GET /me/standing` (the fields the portal reads; cases and appeals come with the appeals issue). */
+export interface Standing {
+  status: StudentStatus;
+  status_reason: string | null;
+  restricted: boolean;
+}
+
+export interface AttendanceRow {
+  id: number;
+  student_id: number;
+  mission_id: number;
+  local_date: string;
+  submitted_at: string;
+  note: string | null;
+  mission_code: string;
+}
+
+export interface AttendanceAnswer {
+  id: number;
+  mission_id: number;
+  local_date: string;
+  submitted_at: string;
+  note: string | null;
+  message: string;
+}
+
+export interface MeetingRow {
+  id: number;
+  mission_id: number;
+  title: string;
+  starts_at: string;
+  duration_minutes: number;
+  requires_code: boolean;
+  mission_code: string;
+  mission_title: string;
+  created_by_name: string;
+  ends_at: string;
+}
+
+export interface MeetingAttendanceRow {
+  id: number;
+  meeting_id: number;
+  student_id: number;
+  checked_in_at: string;
+  method: 'self' | 'code' | 'manual';
+}
+
+export interface MissionRow {
+  id: number;
+  batch_id: number;
+  code: string;
+  title: string;
+  description: string | null;
+  status: MissionStatus;
+  starts_on: string;
+  ends_on: string;
+  position: number;
+  points_attendance: number;
+  points_meeting: number;
+  points_on_time: number;
+  points_late: number;
+  batch_code: string;
+  batch_title: string;
+  timezone: string;
+}
+
+export interface BatchRow {
+  id: number;
+  code: string;
+  title: string;
+  status: 'planned' | 'active' | 'completed' | 'archived';
+  starts_on: string;
+  ends_on: string;
+  timezone: string;
+}
+
+export interface BatchEnrolmentRow {
+  id: number;
+  batch_id: number;
+  status: 'active' | 'withdrawn' | 'completed';
+  batch_code: string;
+  batch_title: string;
+}
+
+export interface MissionEnrolmentRow {
+  id: number;
+  mission_id: number;
+  batch_id: number;
+  status: 'active' | 'withdrawn' | 'completed';
+  mission_code: string;
+  mission_title: string;
+  mission_status: MissionStatus;
+}
+
+export interface AssignmentRow {
+  id: number;
+  mission_id: number;
+  number: number;
+  title: string;
+  deadline: string;
+  deadline_local: string;
+  points_on_time: number | null;
+  points_late: number | null;
+  mission_code: string;
+  timezone: string;
+}
+
+export interface SubmissionRow {
+  id: number;
+  assignment_id: number;
+  mission_id: number;
+  submitted_at: string;
+  status: SubmissionStatus;
+  grade: number | null;
+  points: number | null;
+}
+
+export type PointsReason = 'attendance' | 'meeting' | 'submission_on_time' | 'submission_late';
+
+export interface LedgerRow {
+  id: number;
+  mission_id: number;
+  points: number;
+  reason: PointsReason;
+  awarded_at: string;
+  mission_code: string;
+  description: string;
+}
+
 /**
  * An error answered by the API (`{message, code, details}`), or the API being
  * unreachable (`code: "API_UNAVAILABLE"`). `message` is a sentence to show the person.
@@ -116,8 +307,8 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, message, details);
 }
 
-/** One call to the API. Resolves with the parsed JSON body (undefined for 204), rejects with ApiError. */
-export async function apiFetch<T>(path: string, { method = 'GET', body, caller = {} }: CallOptions = {}): Promise<T> {
+/** Sends one request; resolves with the successful Response, rejects with ApiError. */
+async function send(path: string, { method = 'GET', body, caller = {} }: CallOptions): Promise<Response> {
   const headers = new Headers({ Accept: 'application/json', 'User-Agent': caller.userAgent || 'sms-portal' });
   if (body !== undefined) headers.set('Content-Type', 'application/json');
   if (caller.token) headers.set('Authorization', `Bearer ${caller.token}`);
@@ -142,9 +333,46 @@ export async function apiFetch<T>(path: string, { method = 'GET', body, caller =
   }
 
   if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+async function jsonOf<T>(response: Response): Promise<T> {
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** One call to the API. Resolves with the parsed JSON body (undefined for 204), rejects with ApiError. */
+export async function apiFetch<T>(path: string, options: CallOptions = {}): Promise<T> {
+  return jsonOf<T>(await send(path, options));
+}
+
+/** A list query in the ra-data-simple-rest protocol (API.md "Resources"). */
+export interface ListQuery {
+  sort?: [string, 'ASC' | 'DESC'];
+  /** Inclusive row range, e.g. [0, 59]; the API caps a page at 1000 rows. */
+  range?: [number, number];
+  filter?: Record<string, unknown>;
+}
+
+/** A page of rows and the total number of matching rows (from `Content-Range`). */
+export interface ListResult<T> {
+  rows: T[];
+  total: number;
+}
+
+/** `GET /<resource>?sort=…&range=…&filter=…`; students only ever get their own rows back. */
+export async function apiList<T>(caller: Caller, resource: string, query: ListQuery = {}): Promise<ListResult<T>> {
+  const params = new URLSearchParams();
+  if (query.sort) params.set('sort', JSON.stringify(query.sort));
+  if (query.range) params.set('range', JSON.stringify(query.range));
+  if (query.filter) params.set('filter', JSON.stringify(query.filter));
+  const search = params.toString();
+  const response = await send(`/${resource}${search ? `?${search}` : ''}`, { caller });
+  const rows = (await jsonOf<T[]>(response)) ?? [];
+  // "Content-Range: daily_attendance 0-59/312"
+  const total = Number(/\/(\d+)\s*$/.exec(response.headers.get('Content-Range') ?? '')?.[1]);
+  return { rows, total: Number.isFinite(total) ? total : rows.length };
 }
 
 const post = <T>(path: string, body: unknown, caller?: Caller) => apiFetch<T>(path, { method: 'POST', body, caller });
@@ -168,6 +396,23 @@ export const api = {
       post<{ user: Me; csrfToken: string; token?: string }>(
         '/auth/password/change',
         { currentPassword, newPassword },
+        caller,
+      ),
+  },
+  me: {
+    dashboard: (caller: Caller) => apiFetch<Dashboard>('/me/dashboard', { caller }),
+    /** Open to banned and delisted students too (the API's standing gate lets it through). */
+    standing: (caller: Caller) => apiFetch<Standing>('/me/standing', { caller }),
+  },
+  attendance: {
+    submit: (caller: Caller, missionId: number, note: string) =>
+      post<AttendanceAnswer>('/attendance', { mission_id: missionId, note }, caller),
+  },
+  meetings: {
+    checkIn: (caller: Caller, meetingId: number, code?: string) =>
+      post<MeetingAttendanceRow & { message: string }>(
+        `/meetings/${encodeURIComponent(String(meetingId))}/check-in`,
+        code ? { code } : {},
         caller,
       ),
   },

@@ -119,12 +119,24 @@ export async function requireStudent(
   context: { clientIp?: string; userAgent?: string },
 ): Promise<StudentContext> {
   const session = await getSession(request);
-  const token = session.get('token');
-  if (!token) throw redirect(loginUrl(request));
+  if (!session.get('token')) throw redirect(loginUrl(request));
   const caller = callerFor(session, context);
+  return verifyStudent(request, session, caller, api.auth.me(caller));
+}
+
+/**
+ * The check of `requireStudent` on a `GET /auth/me` already under way, so a page
+ * can start its own API calls at the same moment (see student-page.server.ts).
+ */
+export async function verifyStudent(
+  request: Request,
+  session: PortalSession,
+  caller: Caller,
+  me: Promise<Me>,
+): Promise<StudentContext> {
   let user: Me;
   try {
-    user = await api.auth.me(caller);
+    user = await me;
   } catch (error) {
     if (isApiError(error) && (error.status === 401 || error.code === 'ACCOUNT_BLOCKED')) {
       return signOutRedirect(request, session, 'expired');

@@ -58,7 +58,7 @@ export function meRouter(knex: Knex): Router {
         const days = daysByMission.get(s.mission_id) ?? [];
         return {
           ...s,
-          attendance: { submitted_today: days.includes(s.today), streak: streak(days, s.today), days_attended: days.length, can_submit: s.status === 'active' && (student?.status ?? 'active') === 'active' },
+          attendance: { submitted_today: days.includes(s.today), streak: streak(days, s.today), days_attended: days.length, can_submit: s.status === 'active' && s.enrolment_status === 'active' && (student?.status ?? 'active') === 'active' },
           mentors: (mentors as { mission_id: number }[]).filter((m) => m.mission_id === s.mission_id).map(({ mission_id: _m, ...m }) => m),
         };
       }),

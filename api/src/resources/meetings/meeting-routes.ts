@@ -51,7 +51,7 @@ export function meetingRouter(knex: Knex): Router {
     const meeting = await visibleMeeting(req);
     const { opens_at: opensAt, closes_at: closesAt } = windowOf(meeting);
     const now = Date.now();
-    if (now < Date.parse(opensAt)) throw new AppError(422, 'VALIDATION_FAILED', `Check-in opens at ${opensAt}, 10 minutes before the meeting starts.`);
+    if (now < Date.parse(opensAt)) throw new AppError(422, 'VALIDATION_FAILED', 'Check-in opens 10 minutes before the meeting starts. Come back then.', { opens_at: opensAt });
     if (now > Date.parse(closesAt)) throw new AppError(422, 'VALIDATION_FAILED', 'This meeting has ended, so check-in is closed. Ask your mentor to mark you present if you attended.');
     if (meeting.requires_code && !isValidCode(meeting.code_secret, req.body?.code, now)) {
       throw errors.validation('That check-in code is wrong or has expired. Enter the code your mentor is showing now.', { code: 'wrong or expired' });

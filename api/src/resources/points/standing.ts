@@ -5,6 +5,7 @@ export interface MissionStanding {
   code: string;
   title: string;
   status: string;
+  enrolment_status: string;
   batch_code: string;
   timezone: string;
   today: string;
@@ -22,7 +23,7 @@ export interface MissionStanding {
 export async function standingsOf(db: Knex, studentId: number, missionId?: number): Promise<MissionStanding[]> {
   const { rows } = await db.raw(
     `WITH enrolled AS (
-       SELECT m.id AS mission_id, m.code, m.title, m.status, b.code AS batch_code, b.timezone, m.starts_on, m.ends_on,
+       SELECT m.id AS mission_id, m.code, m.title, m.status, me.status AS enrolment_status, b.code AS batch_code, b.timezone, m.starts_on, m.ends_on,
               m.points_attendance, m.points_meeting, m.points_on_time, (now() AT TIME ZONE b.timezone)::date AS today
        FROM mission_enrolments me JOIN missions m ON m.id = me.mission_id JOIN batches b ON b.id = m.batch_id
        WHERE me.student_id = :student AND (:mission::bigint IS NULL OR me.mission_id = :mission::bigint)
@@ -31,7 +32,7 @@ export async function standingsOf(db: Knex, studentId: number, missionId?: numbe
        FROM points_ledger l WHERE l.mission_id IN (SELECT mission_id FROM enrolled)
        GROUP BY l.mission_id, l.student_id
      )
-     SELECT e.mission_id, e.code, e.title, e.status, e.batch_code, e.timezone, to_char(e.today, 'YYYY-MM-DD') AS today,
+     SELECT e.mission_id, e.code, e.title, e.status, e.enrolment_status, e.batch_code, e.timezone, to_char(e.today, 'YYYY-MM-DD') AS today,
             coalesce(own.points, 0) AS points,
             1 + (SELECT count(*) FROM totals t WHERE t.mission_id = e.mission_id AND t.points > coalesce(own.points, 0))::int AS rank,
             (SELECT count(*) FROM mission_enrolments x WHERE x.mission_id = e.mission_id)::int AS enrolled_count,

@@ -1,0 +1,256 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+
+import { StandingPage, ZoneNote } from '~/components/engagement';
+import {
+  api,
+  apiList,
+  type BatchEnrolmentRow,
+  type BatchRow,
+  type MeetingRow,
+  type MissionEnrolmentRow,
+  type MissionRow,
+} from '~/lib/api.server';
+import { formatLongDay, plural, statusLabel } from '~/lib/format.server';
+import { loadStudentPage, meetingView } from '~/lib/student-page.server';
+
+export const meta: MetaFunction = () => [{ title: 'Missions · Student Portal' }];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  // Meetings last at most 10 hours (API.md), so anything that started within a day may still be on.
+  const since = new Date(Date.now() - DAY_MS).toISOString();
+  const page = await loadStudentPage(request, context, async (caller) => {
+    const [dashboard, missionEnrolments, missions, batchEnrolments, batches, meetings] = await Promise.all([
+      api.me.dashboard(caller),
+      apiList<MissionEnrolmentRow>(caller, 'mission_enrolments', { sort: ['mission_id', 'ASC'], range: [0, 199] }),
+      apiList<MissionRow>(caller, 'missions', { sort: ['starts_on', 'ASC'], range: [0, 199] }),
+      apiList<BatchEnrolmentRow>(caller, 'batch_enrolments', { sort: ['batch_id', 'ASC'], range: [0, 99] }),
+      apiList<BatchRow>(caller, 'batches', { sort: ['starts_on', 'DESC'], range: [0, 99] }),
+      apiList<MeetingRow>(caller, 'meetings', {
+        filter: { starts_at_gte: since },
+        sort: ['starts_at', 'ASC'],
+        range: [0, 199],
+      }),
+    ]);
+    return {
+      dashboard,
+      missionEnrolments: missionEnrolments.rows,
+      missions: missions.rows,
+      batchEnrolments: batchEnrolments.rows,
+      batches: batches.rows,
+      meetings: meetings.rows,
+    };
+  });
+  const { user, zone } = page;
+  if (!page.data) return { name: user.name, zone, standing: page.standing, view: null };
+
+  const { dashboard, missionEnrolments, missions, batchEnrolments, batches, meetings } = page.data;
+  const now = new Date();
+  const missionById = new Map(missions.map((mission) => [mission.id, mission]));
+  const batchById = new Map(batches.map((batch) => [batch.id, batch]));
+  const mentorsOf = new Map(dashboard.missions.map((mission) => [mission.mission_id, mission.mentors]));
+  // The dashboard knows which of the next meetings I am checked in to.
+  const attended = new Set(dashboard.upcoming_meetings.filter((meeting) => meeting.attended).map((meeting) => meeting.id));
+  const upcoming = meetings
+    .map((meeting) => meetingView(meeting, attended.has(meeting.id), zone, now))
+    .filter((meeting) => meeting.window !== 'ended');
+  const meetingMission = new Map(meetings.map((meeting) => [meeting.id, meeting.mission_id]));
+
+  const dates = (from: string, to: string) => `${formatLongDay(from)} – ${formatLongDay(to)}`;
+
+  return {
+    name: user.name,
+    zone,
+    standing: null,
+    view: {
+      batches: batchEnrolments.map((enrolment) => {
+        const batch = batchById.get(enrolment.batch_id);
+        return {
+          id: enrolment.id,
+          code: enrolment.batch_code,
+          title: enrolment.batch_title,
+          status: batch?.status ?? null,
+          statusLabel: batch ? statusLabel(batch.status) : null,
+          datesText: batch ? dates(batch.starts_on, batch.ends_on) : null,
+          timezone: batch?.timezone ?? null,
+          enrolmentStatus: enrolment.status,
+          enrolmentLabel: statusLabel(enrolment.status),
+        };
+      }),
+      missions: missionEnrolments.map((enrolment) => {
+        const mission = missionById.get(enrolment.mission_id);
+        const status = mission?.status ?? enrolment.mission_status;
+        return {
+          id: enrolment.mission_id,
+          code: enrolment.mission_code,
+          title: enrolment.mission_title,
+          batchCode: mission?.batch_code ?? null,
+          description: mission?.description?.trim() || null,
+          status,
+          statusLabel: statusLabel(status),
+          datesText: mission ? dates(mission.starts_on, mission.ends_on) : null,
+          enrolmentStatus: enrolment.status,
+          enrolmentLabel: statusLabel(enrolment.status),
+          pointsText: mission
+            ? `${plural(mission.points_attendance, 'point')} per day attended, ${mission.points_meeting} per meeting, ` +
+              `${mission.points_on_time} per assignment on time (${mission.points_late} if late)`
+            : null,
+          mentors: (mentorsOf.get(enrolment.mission_id) ?? []).map((mentor) => ({
+            id: mentor.id,
+            name: mentor.name,
+            email: mentor.email,
+            phone: mentor.phone,
+          })),
+          meetings: upcoming.filter((meeting) => meetingMission.get(meeting.id) === enrolment.mission_id).slice(0, 5),
+        };
+      }),
+    },
+  };
+}
+
+export default function Missions() {
+  const { name, zone, standing, view } = useLoaderData<typeof loader>();
+  if (!view) return <StandingPage title="Missions" standing={standing!} name={name} />;
+
+  return (
+    <div className="page">
+      <h1>Missions</h1>
+
+      <section aria-labelledby="batches-heading" className="section">
+        <h2 id="batches-heading">My batches</h2>
+        {view.batches.length === 0 ? (
+          <p className="panel muted">You are not in a batch yet.</p>
+        ) : (
+          <ul className="card-list">
+            {view.batches.map((batch) => (
+              <li key={batch.id} className="card">
+                <div className="card-head">
+                  <h3>
+                    {batch.code} · {batch.title}
+                  </h3>
+                  {batch.statusLabel ? (
+                    <span className={batch.status === 'active' ? 'badge badge-good' : 'badge'}>{batch.statusLabel}</span>
+                  ) : null}
+                </div>
+                <dl className="facts">
+                  {batch.datesText ? (
+                    <div>
+                      <dt>Dates</dt>
+                      <dd>{batch.datesText}</dd>
+                    </div>
+                  ) : null}
+                  {batch.timezone ? (
+                    <div>
+                      <dt>Time zone</dt>
+                      <dd>{batch.timezone}</dd>
+                    </div>
+                  ) : null}
+                  <div>
+                    <dt>My place</dt>
+                    <dd>{batch.enrolmentLabel}</dd>
+                  </div>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="missions-heading" className="section">
+        <h2 id="missions-heading">My missions</h2>
+        {view.missions.length === 0 ? (
+          <p className="panel muted">You are not enrolled in a mission yet.</p>
+        ) : (
+          <div className="mission-grid">
+            {view.missions.map((mission) => (
+              <section
+                key={mission.id}
+                id={`mission-${mission.id}`}
+                className="card mission-card"
+                aria-labelledby={`mission-${mission.id}-title`}
+              >
+                <header className="card-head">
+                  <h3 id={`mission-${mission.id}-title`}>
+                    {mission.code} · {mission.title}
+                  </h3>
+                  <span className={mission.status === 'active' ? 'badge badge-good' : 'badge'}>
+                    {mission.statusLabel}
+                  </span>
+                </header>
+                {mission.description ? <p>{mission.description}</p> : null}
+                <dl className="facts">
+                  {mission.batchCode ? (
+                    <div>
+                      <dt>Batch</dt>
+                      <dd>{mission.batchCode}</dd>
+                    </div>
+                  ) : null}
+                  {mission.datesText ? (
+                    <div>
+                      <dt>Dates</dt>
+                      <dd>{mission.datesText}</dd>
+                    </div>
+                  ) : null}
+                  <div>
+                    <dt>My enrolment</dt>
+                    <dd>{mission.enrolmentLabel}</dd>
+                  </div>
+                  {mission.pointsText ? (
+                    <div>
+                      <dt>Points</dt>
+                      <dd>{mission.pointsText}</dd>
+                    </div>
+                  ) : null}
+                </dl>
+
+                <h4 className="subhead">{mission.mentors.length === 1 ? 'My mentor' : 'My mentors'}</h4>
+                {mission.mentors.length === 0 ? (
+                  <p className="muted">No mentor yet. The SRE team pairs you with one soon.</p>
+                ) : (
+                  <ul className="plain-list">
+                    {mission.mentors.map((mentor) => (
+                      <li key={mentor.id} className="contact">
+                        <strong>{mentor.name}</strong>
+                        <a href={`mailto:${mentor.email}`}>{mentor.email}</a>
+                        {mentor.phone ? <a href={`tel:${mentor.phone.replace(/[^+\d]/g, '')}`}>{mentor.phone}</a> : null}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+
+                <h4 className="subhead">Meetings</h4>
+                {mission.meetings.length === 0 ? (
+                  <p className="muted">No meetings scheduled.</p>
+                ) : (
+                  <ul className="plain-list">
+                    {mission.meetings.map((meeting) => (
+                      <li key={meeting.id}>
+                        <time dateTime={meeting.isoStart}>{meeting.whenText}</time> · {meeting.title}
+                        {meeting.attended ? (
+                          <>
+                            {' '}
+                            <span className="badge badge-good">Checked in</span>
+                          </>
+                        ) : meeting.window === 'open' ? (
+                          <>
+                            {' '}
+                            <Link className="nowrap" to={`/meetings#meeting-${meeting.id}`}>
+                              Check in
+                            </Link>
+                          </>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            ))}
+          </div>
+        )}
+      </section>
+      <ZoneNote zone={zone} />
+    </div>
+  );
+}
