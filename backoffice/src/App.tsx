@@ -4,14 +4,24 @@ import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
 import { LoginPage } from './auth/LoginPage';
 import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { auditLog } from './audit_log';
+import { batchEnrolments } from './batch_enrolments';
+import { batches } from './batches';
 import { appTitle } from './config';
 import { Dashboard } from './dashboard/Dashboard';
+import { imports } from './imports';
+import { ImportWizard } from './imports/ImportWizard';
 import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
+import { mentorPairings } from './mentor_pairings';
+import { missionEnrolments } from './mission_enrolments';
+import { missionMentors } from './mission_mentors';
+import { missions } from './missions';
+import { MissionPairingPage } from './missions/MissionPairingPage';
 import { outboxMessages } from './outbox_messages';
 import { ProfilePage } from './profile/ProfilePage';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import { students } from './students';
 import { users } from './users';
 
 export const App = () => (
@@ -27,6 +37,18 @@ export const App = () => (
     disableTelemetry
   >
     {/* Menus show only what authProvider.canAccess allows (the API enforces it). */}
+    <Resource {...batches} />
+    <Resource {...missions}>
+      <Route path=":id/pairing" element={<MissionPairingPage />} />
+    </Resource>
+    <Resource {...students} />
+    <Resource {...imports}>
+      <Route path="new" element={<ImportWizard />} />
+    </Resource>
+    <Resource {...batchEnrolments} />
+    <Resource {...missionEnrolments} />
+    <Resource {...missionMentors} />
+    <Resource {...mentorPairings} />
     <Resource {...users} />
     <Resource {...auditLog} />
     <Resource {...outboxMessages} />

@@ -98,10 +98,11 @@ export function applyFilter(query: QueryBuilder<Model>, resource: ResourceDefini
     const { field, op } = resolveFilterKey(resource, key);
     if (field === 'q') {
       const text = String(scalar(value, key)).trim();
-      if (!text || resource.searchable.length === 0) continue;
+      const searchable = typeof resource.searchable === 'function' ? resource.searchable(actor) : resource.searchable;
+      if (!text || searchable.length === 0) continue;
       const pattern = `%${escapeLike(text)}%`;
       query.where((builder) => {
-        for (const field of resource.searchable) builder.orWhere(columnOf(resource, field), 'ilike', pattern);
+        for (const field of searchable) builder.orWhere(columnOf(resource, field), 'ilike', pattern);
       });
       continue;
     }

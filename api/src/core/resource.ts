@@ -34,7 +34,8 @@ export interface ResourceDefinition<M extends Model = Model> {
   model: ModelClass<M>;
   policy: Policy;
   sortable: readonly string[];
-  searchable: readonly string[];
+  /** Fields `q` searches; a function when what an actor may search depends on what they may see. */
+  searchable: readonly string[] | ((actor: Actor) => readonly string[]);
   filterable: Record<string, FilterSpec>;
   /** Fields each role may set; `any` applies to every role the policy lets write. */
   writable: Partial<Record<Role | 'any', readonly string[]>>;

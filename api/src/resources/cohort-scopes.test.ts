@@ -92,6 +92,10 @@ describe('students', () => {
     expect(total(byMission)).toBe(251);
     const search = await request(t.app).get('/students').query({ filter: JSON.stringify({ q: 'student@example' }) }).set(headers);
     expect(search.body.map((s: { email: string }) => s.email)).toEqual(['student@example.com']);
+    const byPhone = { filter: JSON.stringify({ q: '+8801700000000' }) };
+    expect(total(await request(t.app).get('/students').query(byPhone).set(headers))).toBe(1);
+    // Managers don't see phone numbers, so they can't find students by one either.
+    expect(total(await request(t.app).get('/students').query(byPhone).set(await as('manager')))).toBe(0);
   });
 });
 

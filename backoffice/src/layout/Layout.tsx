@@ -1,7 +1,19 @@
-import type { ReactNode } from 'react';
-import { Layout as RaLayout, AppBar, TitlePortal, UserMenu, Logout, MenuItemLink, Menu, useUserMenu } from 'react-admin';
-import { forwardRef } from 'react';
+import { Fragment, forwardRef, type ReactNode } from 'react';
+import {
+  Layout as RaLayout,
+  AppBar,
+  TitlePortal,
+  UserMenu,
+  Logout,
+  MenuItemLink,
+  Menu,
+  useCanAccess,
+  useResourceDefinitions,
+  useUserMenu,
+} from 'react-admin';
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import { useMe } from '../providers/useMe';
 
 /** "My profile" entry of the user menu (closes the menu when clicked). */
 const ProfileMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
@@ -32,14 +44,35 @@ const AppAppBar = () => (
   </AppBar>
 );
 
-/** Dashboard + one entry per resource the user may list (react-admin asks authProvider.canAccess). */
-const AppMenu = () => (
-  <Menu>
-    <Menu.DashboardItem />
-    <Menu.ResourceItems />
-    <Menu.Item to="/profile" primaryText="My profile" leftIcon={<AccountCircleIcon />} />
-  </Menu>
-);
+/** "Import CSV" for those who may import (creating students: admins and SREs). */
+const ImportMenuItem = () => {
+  const { canAccess } = useCanAccess({ resource: 'students', action: 'create' });
+  if (!canAccess) return null;
+  return <Menu.Item to="/imports/new" primaryText="Import CSV" leftIcon={<UploadFileIcon />} />;
+};
+
+/**
+ * Dashboard + one entry per resource the user may list (each item asks authProvider.canAccess).
+ * A mentor's students list is theirs only: "My students".
+ */
+const AppMenu = () => {
+  const resources = useResourceDefinitions();
+  const isMentor = useMe()?.role === 'mentor';
+  return (
+    <Menu>
+      <Menu.DashboardItem />
+      {Object.keys(resources)
+        .filter((name) => resources[name].hasList)
+        .map((name) => (
+          <Fragment key={name}>
+            <Menu.ResourceItem name={name} {...(name === 'students' && isMentor ? { primaryText: 'My students' } : {})} />
+            {name === 'students' && <ImportMenuItem />}
+          </Fragment>
+        ))}
+      <Menu.Item to="/profile" primaryText="My profile" leftIcon={<AccountCircleIcon />} />
+    </Menu>
+  );
+};
 
 export const Layout = ({ children }: { children: ReactNode }) => (
   <RaLayout appBar={AppAppBar} menu={AppMenu}>

@@ -37,7 +37,7 @@ it('refuses, writing nothing, when students are outside the batch and adding the
   const before = await t.db.knex('mission_enrolments').count({ n: '*' });
   const response = await action('enrol', { batch_id: b1, q: 'Ayesha' }, { mission_id: b2m1, add_to_batch: false });
   expect(response.status).toBe(422);
-  expect(response.body.message).toMatch(/^\d+ of the \d+ selected students are not in this mission's batch\. Add them to the batch first\.$/);
+  expect(response.body.message).toMatch(/^\d+ of the \d+ students in this change are not in this mission's batch\. Add them to the batch first\.$/);
   expect(await t.db.knex('mission_enrolments').count({ n: '*' })).toEqual(before);
 });
 

@@ -53,7 +53,7 @@ export function studentActions(students: ResourceDefinition, knex: Knex) {
       );
     } else {
       const outside = await notIn(ctx.trx, 'batch_enrolments', 'batch_id', mission.batch_id, ids);
-      if (outside) throw errors.validation(`${outside} of the ${ids.length} selected students are not in this mission's batch. Add them to the batch first.`);
+      if (outside) throw errors.validation(`${outside} of the ${ids.length} students in this change are not in this mission's batch. Add them to the batch first.`);
     }
     const enrolled = await insertAudited(
       ctx.trx,
@@ -72,7 +72,7 @@ export function studentActions(students: ResourceDefinition, knex: Knex) {
     const onMission = await ctx.trx('mission_mentors').where({ mission_id: mission.id, mentor_id: input.mentor_id }).first('id');
     if (!onMission) throw errors.validation('That mentor is not assigned to this mission. A manager must add them to the mission first.', { mentor_id: 'not on this mission' });
     const outside = await notIn(ctx.trx, 'mission_enrolments', 'mission_id', mission.id, ids);
-    if (outside) throw errors.validation(`${outside} of the ${ids.length} selected students are not enrolled in this mission. Enrol them first.`);
+    if (outside) throw errors.validation(`${outside} of the ${ids.length} students in this change are not enrolled in this mission. Enrol them first.`);
     const paired = await insertAudited(
       ctx.trx,
       ctx.context,
@@ -91,7 +91,7 @@ export function studentActions(students: ResourceDefinition, knex: Knex) {
     if (input.from_batch_id === input.to_batch_id) throw errors.validation('Choose two different batches.', { to_batch_id: 'same as the current batch' });
     for (const id of [input.from_batch_id, input.to_batch_id]) await findVisible(asResource(batchesResource), ctx.actor, ctx.trx, id);
     const outside = await notIn(ctx.trx, 'batch_enrolments', 'batch_id', input.from_batch_id, ids);
-    if (outside) throw errors.validation(`${outside} of the ${ids.length} selected students are not in the batch you are moving them from.`);
+    if (outside) throw errors.validation(`${outside} of the ${ids.length} students in this change are not in the batch you are moving them from.`);
     // Their missions and mentors in the old batch end with the move; each removal is audited, not cascaded silently.
     const pairings = await ctx.trx('mentor_pairings').whereIn('student_id', ids).whereIn('mission_id', ctx.trx('missions').select('id').where({ batch_id: input.from_batch_id })).delete().returning('*');
     const missions = await ctx.trx('mission_enrolments').whereIn('student_id', ids).where({ batch_id: input.from_batch_id }).delete().returning('*');

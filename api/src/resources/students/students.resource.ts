@@ -52,7 +52,8 @@ export function studentsResource(deps: { mailer: Mailer; links: Links }) {
       },
     ),
     sortable: ['name', 'email', 'status', 'created_at', 'status_changed_at', 'last_sign_in_at'],
-    searchable: ['name', 'email', 'phone'],
+    // Only those who may see phone numbers may search by them.
+    searchable: (actor) => (SEES_CONTACTS.has(actor.role) ? ['name', 'email', 'phone'] : ['name', 'email']),
     filterable: {
       status: ['eq', 'in', 'neq'],
       created_at: ['gte', 'lte'],

@@ -1,0 +1,102 @@
+// Shared pieces of the back office browser tests: the whole system on a fresh demo database,
+// Debian's Chromium through playwright-core, pages that collect errors, sign-in, screenshots.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+import { DEMO_PASSWORD } from '../../db/src/seeds/demo-accounts';
+import { launchBrowser } from '../../db/src/testing/browser';
+import { startTestSystem } from '../../db/src/testing/system';
+
+export const SCREENSHOTS = path.join(__dirname, 'screenshots');
+export const WIDE = { width: 1280, height: 800 };
+export const PHONE = { width: 360, height: 740 };
+
+export interface E2E {
+  browser: Browser | null;
+  system: Awaited<ReturnType<typeof startTestSystem>> | undefined;
+}
+
+/** beforeAll/afterAll for a test file; `env.browser` stays null (tests return early) without Chromium. */
+export function useSystem(): E2E {
+  const env: E2E = { browser: null, system: undefined };
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    env.browser = await launchBrowser();
+    if (!env.browser) return;
+    env.system = await startTestSystem();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
+    await env.browser?.close();
+    await env.system?.stop();
+  });
+  (env as E2E & { contexts: BrowserContext[] }).contexts = contexts;
+  return env;
+}
+
+/**
+ * A fresh signed-out page. Uncaught exceptions, console errors (except the browser's own "Failed
+ * to load resource" lines) and API answers ≥ 400 (except the signed-out 401 from /auth/me) are collected.
+ */
+export async function openPage(env: E2E, viewport = WIDE) {
+  const context = await env.browser!.newContext({ viewport, acceptDownloads: true });
+  (env as E2E & { contexts: BrowserContext[] }).contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('response', async (response) => {
+    const url = new URL(response.url());
+    if (!env.system || !response.url().startsWith(env.system.apiUrl) || response.status() < 400) return;
+    if (response.status() === 401 && url.pathname === '/auth/me') return;
+    const body = await response.text().catch(() => '');
+    problems.push(`${response.request().method()} ${url.pathname}${url.search} → ${response.status()} ${body.slice(0, 300)}`);
+  });
+  return { page, problems };
+}
+
+/** Signs in through the form and waits for the dashboard. */
+export async function signIn(env: E2E, page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto(`${env.system!.backofficeUrl}/#/login`);
+  await page.getByLabel(/^Email/).fill(email);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Welcome,').waitFor();
+}
+
+export async function screenshot(page: Page, name: string) {
+  // From the top, so the app bar (which hides on scroll) is where it belongs in a full-page capture.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The page must not scroll sideways (the layout fits the viewport). */
+export async function expectNoHorizontalScroll(page: Page) {
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+}
+
+/** GET on the API with the page's session cookie (for looking ids up, not for what is under test). */
+export async function apiGet<T = unknown>(env: E2E, page: Page, pathAndQuery: string): Promise<T> {
+  return page.evaluate(async (url) => {
+    const response = await fetch(url, { credentials: 'include', headers: { Accept: 'application/json' } });
+    if (!response.ok) throw new Error(`${url} → ${response.status}`);
+    return response.json();
+  }, `${env.system!.apiUrl}${pathAndQuery}`) as Promise<T>;
+}
+
+/** The list's pagination text, e.g. "1-25 of 25". */
+export async function paginationText(page: Page) {
+  const text = page.locator('.MuiTablePagination-displayedRows').first();
+  await text.waitFor();
+  return (await text.innerText()).trim();
+}

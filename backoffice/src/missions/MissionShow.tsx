@@ -1,0 +1,103 @@
+import { Box, Grid, Typography } from '@mui/material';
+import LinkIcon from '@mui/icons-material/Link';
+import { Button, EditButton, Link, Show, TopToolbar, useCanAccess, useRecordContext, LinkBase } from 'react-admin';
+import { MISSION_STATUS_CHOICES } from '../common/choices';
+import { formatDay } from '../common/format';
+import { StatusChip } from '../common/StatusChip';
+import { MissionMentors } from './MissionMentors';
+import { LabeledValue } from '../common/LabeledValue';
+
+const MissionTitle = () => {
+  const record = useRecordContext();
+  return <span>{record ? `Mission ${record.batch_code} · ${record.code}` : 'Mission'}</span>;
+};
+
+/** "Pair mentors" opens the pairing screen (SREs and admins, who may create pairings). */
+export const PairMentorsButton = () => {
+  const record = useRecordContext();
+  const { canAccess } = useCanAccess({ resource: 'mentor_pairings', action: 'create' });
+  if (!record || !canAccess) return null;
+  return (
+    <Button component={LinkBase} to={`/missions/${record.id}/pairing`} label="Pair mentors">
+      <LinkIcon />
+    </Button>
+  );
+};
+
+const MissionShowActions = () => (
+  <TopToolbar>
+    <PairMentorsButton />
+    <EditButton />
+  </TopToolbar>
+);
+
+const studentsLink = (filter: Record<string, unknown>) => `/students?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+
+const MissionSummary = () => {
+  const record = useRecordContext();
+  if (!record) return null;
+  const enrolled = Number(record.enrolled_count ?? 0);
+  const paired = Number(record.paired_count ?? 0);
+  return (
+    <Grid container spacing={2} sx={{ p: 2 }}>
+      <LabeledValue label="Batch">
+        <Link to={`/batches/${record.batch_id}/show`}>{`${record.batch_code} — ${record.batch_title ?? ''}`}</Link>
+      </LabeledValue>
+      <LabeledValue label="Code">{String(record.code ?? '')}</LabeledValue>
+      <LabeledValue label="Title" size={{ xs: 12, sm: 4, md: 6 }}>
+        {String(record.title ?? '')}
+      </LabeledValue>
+      <LabeledValue label="Status">
+        <StatusChip choices={MISSION_STATUS_CHOICES} />
+      </LabeledValue>
+      <LabeledValue label="Starts on">
+        <span>{formatDay(record.starts_on)}</span>
+      </LabeledValue>
+      <LabeledValue label="Ends on">
+        <span>{formatDay(record.ends_on)}</span>
+      </LabeledValue>
+      <LabeledValue label="Order">
+        <span>{String(record.position ?? '')}</span>
+      </LabeledValue>
+      <LabeledValue label="Enrolled students">
+        <Link to={studentsLink({ mission_id: record.id })}>{enrolled.toLocaleString()}</Link>
+      </LabeledValue>
+      <LabeledValue label="Paired with a mentor">
+        <span>
+          {paired.toLocaleString()}
+          {enrolled > paired && (
+            <>
+              {' · '}
+              <Link to={studentsLink({ unpaired_in_mission_id: record.id })}>
+                {(enrolled - paired).toLocaleString()} unpaired
+              </Link>
+            </>
+          )}
+        </span>
+      </LabeledValue>
+      <LabeledValue label="Points: attendance / meeting">
+        <span>{`${record.points_attendance ?? 0} / ${record.points_meeting ?? 0}`}</span>
+      </LabeledValue>
+      <LabeledValue label="Points: on time / late">
+        <span>{`${record.points_on_time ?? 0} / ${record.points_late ?? 0}`}</span>
+      </LabeledValue>
+      {record.description ? (
+        <LabeledValue label="Description" size={12}>
+          <Box component="p" sx={{ m: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            {String(record.description)}
+          </Box>
+        </LabeledValue>
+      ) : null}
+    </Grid>
+  );
+};
+
+export const MissionShow = () => (
+  <Show title={<MissionTitle />} actions={<MissionShowActions />}>
+    <MissionSummary />
+    <MissionMentors />
+    <Typography variant="caption" component="p" color="text.secondary" sx={{ px: 2, pb: 2 }}>
+      Load is the number of students paired with the mentor on this mission.
+    </Typography>
+  </Show>
+);

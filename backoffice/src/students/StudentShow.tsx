@@ -1,0 +1,209 @@
+import type { ReactNode } from 'react';
+import { Box, Grid, Typography } from '@mui/material';
+import {
+  DataTable,
+  EditButton,
+  EmailField,
+  Link,
+  ReferenceManyField,
+  Show,
+  SimpleList,
+  TopToolbar,
+  useRecordContext,
+} from 'react-admin';
+import { ENROLMENT_STATUS_CHOICES, MISSION_STATUS_CHOICES, STUDENT_STATUS_CHOICES, choiceName } from '../common/choices';
+import { formatDateTime } from '../common/format';
+import { StatusChip } from '../common/StatusChip';
+import { useIsSmall } from '../common/useIsSmall';
+import { LabeledValue } from '../common/LabeledValue';
+import { CompactPagination } from '../common/CompactPagination';
+
+const StudentTitle = () => {
+  const record = useRecordContext();
+  return <span>{record ? `Student: ${record.name}` : 'Student'}</span>;
+};
+
+const StudentShowActions = () => (
+  <TopToolbar>
+    <EditButton />
+  </TopToolbar>
+);
+
+const StudentSummary = () => {
+  const record = useRecordContext();
+  if (!record) return null;
+  return (
+    <Grid container spacing={2} sx={{ p: 2 }}>
+      <LabeledValue label="Name">{String(record.name ?? '')}</LabeledValue>
+      <LabeledValue label="Email">
+        <EmailField source="email" sx={{ overflowWrap: 'anywhere' }} />
+      </LabeledValue>
+      {'phone' in record && <LabeledValue label="Phone">{record.phone ? String(record.phone) : '—'}</LabeledValue>}
+      {'address' in record && (
+        <LabeledValue label="Address" size={{ xs: 12 }}>
+          <Box component="span" sx={{ whiteSpace: 'pre-wrap' }}>
+            {record.address || '—'}
+          </Box>
+        </LabeledValue>
+      )}
+      <LabeledValue label="Status">
+        <StatusChip choices={STUDENT_STATUS_CHOICES} />
+      </LabeledValue>
+      {record.status !== 'active' && (
+        <LabeledValue label="Reason" size={{ xs: 12, md: 8 }}>
+          <Box component="span" sx={{ whiteSpace: 'pre-wrap' }}>
+            {record.status_reason || '—'}
+          </Box>
+        </LabeledValue>
+      )}
+      {record.status_changed_at && (
+        <LabeledValue label="Status changed">
+          <span>{formatDateTime(record.status_changed_at)}</span>
+        </LabeledValue>
+      )}
+      <LabeledValue label="Account">
+        <span>
+          {record.account_status === 'disabled' ? 'Disabled' : 'Active'}
+          {record.email_verified_at ? '' : ' · email not verified yet'}
+        </span>
+      </LabeledValue>
+      <LabeledValue label="Last sign-in">
+        <span>{formatDateTime(record.last_sign_in_at, 'Never')}</span>
+      </LabeledValue>
+    </Grid>
+  );
+};
+
+const Section = ({ title, children }: { title: string; children: ReactNode }) => (
+  <Box component="section" sx={{ p: 2, borderTop: 1, borderColor: 'divider' }}>
+    <Typography variant="h6" component="h2" gutterBottom>
+      {title}
+    </Typography>
+    {children}
+  </Box>
+);
+
+const None = ({ text }: { text: string }) => (
+  <Typography variant="body2" color="text.secondary">
+    {text}
+  </Typography>
+);
+
+const when = (r: Record<string, unknown>) => formatDateTime(r.created_at);
+
+const BatchEnrolments = () => {
+  const isSmall = useIsSmall();
+  return (
+    <ReferenceManyField
+      reference="batch_enrolments"
+      target="student_id"
+      sort={{ field: 'created_at', order: 'DESC' }}
+      perPage={25}
+      pagination={<CompactPagination />}
+    >
+      {isSmall ? (
+        <SimpleList
+          primaryText={(r) => `${r.batch_code} — ${r.batch_title}`}
+          secondaryText={(r) => `${choiceName(ENROLMENT_STATUS_CHOICES, r.status)} · since ${when(r)}`}
+          rowClick={false}
+          empty={<None text="In no batch." />}
+        />
+      ) : (
+        <DataTable bulkActionButtons={false} rowClick={false} empty={<None text="In no batch." />}>
+          <DataTable.Col
+            source="batch_code"
+            label="Batch"
+            render={(r) => <Link to={`/batches/${r.batch_id}/show`}>{r.batch_code}</Link>}
+          />
+          <DataTable.Col source="batch_title" label="Title" disableSort />
+          <DataTable.Col source="status" label="Status">
+            <StatusChip choices={ENROLMENT_STATUS_CHOICES} />
+          </DataTable.Col>
+          <DataTable.Col source="created_at" label="Since" render={when} />
+        </DataTable>
+      )}
+    </ReferenceManyField>
+  );
+};
+
+const MissionEnrolments = () => {
+  const isSmall = useIsSmall();
+  return (
+    <ReferenceManyField
+      reference="mission_enrolments"
+      target="student_id"
+      sort={{ field: 'created_at', order: 'DESC' }}
+      perPage={25}
+      pagination={<CompactPagination />}
+    >
+      {isSmall ? (
+        <SimpleList
+          primaryText={(r) => `${r.mission_code} — ${r.mission_title}`}
+          secondaryText={(r) => `${choiceName(ENROLMENT_STATUS_CHOICES, r.status)} · since ${when(r)}`}
+          rowClick={false}
+          empty={<None text="In no mission." />}
+        />
+      ) : (
+        <DataTable bulkActionButtons={false} rowClick={false} empty={<None text="In no mission." />}>
+          <DataTable.Col
+            source="mission_code"
+            label="Mission"
+            render={(r) => <Link to={`/missions/${r.mission_id}/show`}>{r.mission_code}</Link>}
+          />
+          <DataTable.Col source="mission_title" label="Title" disableSort />
+          <DataTable.Col source="mission_status" label="Mission status" disableSort>
+            <StatusChip source="mission_status" choices={MISSION_STATUS_CHOICES} />
+          </DataTable.Col>
+          <DataTable.Col source="status" label="Enrolment">
+            <StatusChip choices={ENROLMENT_STATUS_CHOICES} />
+          </DataTable.Col>
+          <DataTable.Col source="created_at" label="Since" render={when} />
+        </DataTable>
+      )}
+    </ReferenceManyField>
+  );
+};
+
+const MentorPairings = () => {
+  const isSmall = useIsSmall();
+  return (
+    <ReferenceManyField
+      reference="mentor_pairings"
+      target="student_id"
+      sort={{ field: 'created_at', order: 'DESC' }}
+      perPage={25}
+      pagination={<CompactPagination />}
+    >
+      {isSmall ? (
+        <SimpleList
+          primaryText={(r) => r.mentor_name}
+          secondaryText={(r) => `${r.mission_code} — ${r.mission_title}`}
+          rowClick={false}
+          empty={<None text="No mentor yet." />}
+        />
+      ) : (
+        <DataTable bulkActionButtons={false} rowClick={false} empty={<None text="No mentor yet." />}>
+          <DataTable.Col source="mission_id" label="Mission" render={(r) => `${r.mission_code} — ${r.mission_title}`} />
+          <DataTable.Col source="mentor_name" label="Mentor" />
+          <DataTable.Col source="mentor_email" label="Mentor email" disableSort field={EmailField} />
+          <DataTable.Col source="created_at" label="Since" render={when} />
+        </DataTable>
+      )}
+    </ReferenceManyField>
+  );
+};
+
+export const StudentShow = () => (
+  <Show title={<StudentTitle />} actions={<StudentShowActions />}>
+    <StudentSummary />
+    <Section title="Batches">
+      <BatchEnrolments />
+    </Section>
+    <Section title="Missions">
+      <MissionEnrolments />
+    </Section>
+    <Section title="Mentors">
+      <MentorPairings />
+    </Section>
+  </Show>
+);
