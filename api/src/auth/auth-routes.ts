@@ -184,6 +184,7 @@ export function authRouter({ knex, config, mailer, throttle, passport, resources
       if (!user) return;
       const token = await issueToken(trx, user.id, 'verify_email');
       await mailer.send(trx, mailTemplates.verifyEmail(user.email, user.name, links.verify(token)));
+      await writeAudit(trx, contextOf(req), { action: 'resend_verification', resource: 'users', recordId: user.id });
     });
     res.status(202).json({ message: `If ${email} has an unconfirmed account, a new confirmation link is on its way.` });
   });
@@ -196,6 +197,7 @@ export function authRouter({ knex, config, mailer, throttle, passport, resources
       if (!user) return;
       const token = await issueToken(trx, user.id, 'reset_password');
       await mailer.send(trx, mailTemplates.resetPassword(user.email, user.name, links.reset(user.role, token)));
+      await writeAudit(trx, contextOf(req), { action: 'request_password_reset', resource: 'users', recordId: user.id });
     });
     res.status(202).json({ message: `If ${email} has an account, a link to reset the password is on its way. It expires in 1 hour.` });
   });

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { contextOf, requireActor, type Actor, type RequestContext } from '../../core/actor';
+import { writeAudit } from '../../core/audit';
 import { errors } from '../../core/errors';
 import type { ResourceDefinition } from '../../core/resource';
 import { assertCan, findVisible } from '../../core/resource-router';
@@ -89,9 +90,11 @@ export function importRouter(knex: Knex, resources: readonly ResourceDefinition[
       res.json({ dry_run: true, kind: input.kind, total_rows: rows.length, counts: plan.counts, rows: plan.rows });
       return;
     }
-    const [record] = await knex('imports')
-      .insert({ kind: input.kind, filename: input.filename ?? null, created_by: actor.id, total_rows: rows.length })
-      .returning('*');
+    const record = await knex.transaction(async (trx) => {
+      const [created] = await trx('imports').insert({ kind: input.kind, filename: input.filename ?? null, created_by: actor.id, total_rows: rows.length }).returning('*');
+      await writeAudit(trx, contextOf(req), { action: 'create', resource: 'imports', recordId: created.id, after: created });
+      return created;
+    });
     void run(record.id, input.kind, rows, contextOf(req));
     res.status(202).json(record);
   });
