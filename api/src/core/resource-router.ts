@@ -36,7 +36,7 @@ export function scopedQuery(resource: ResourceDefinition, actor: Actor, db: Knex
 
 async function insertRow(resource: ResourceDefinition, data: Row, ctx: WriteContext): Promise<number> {
   if (resource.insert) return resource.insert(data, ctx);
-  const created = (await resource.model.query(ctx.trx).insert(data).returning('id')) as unknown as Row;
+  const created = (await resource.model.query(ctx.trx).insert({ ...resource.stamp?.(ctx), ...data }).returning('id')) as unknown as Row;
   return Number(created.id);
 }
 

@@ -55,6 +55,8 @@ export interface ResourceDefinition<M extends Model = Model> {
   columns?: Record<string, string>;
   /** Joins every read query needs for `columns` (e.g. the user behind a student). */
   joins?: (query: QueryBuilder<Model>) => void;
+  /** Columns the server sets on create (who made it, how); requests can only set writable fields, so these stand. */
+  stamp?: (ctx: WriteContext) => Record<string, unknown>;
   /** Writes spanning several tables; the defaults insert into / patch the resource's own table. */
   insert?: (data: Record<string, unknown>, ctx: WriteContext) => Promise<number>;
   patch?: (ids: number[], data: Record<string, unknown>, ctx: WriteContext) => Promise<void>;

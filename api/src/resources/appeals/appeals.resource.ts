@@ -36,10 +36,7 @@ export const appealsResource = defineResource({
     const acted = await ctx.trx('integrity_actions').where({ case_id: data.case_id }).first('id');
     if (!acted) throw errors.validation('There is no action on this case to appeal yet.', { case_id: 'has no action' });
   },
-  async insert(data, ctx) {
-    const [row] = await ctx.trx('appeals').insert({ ...data, student_id: ctx.actor.id }).returning('id');
-    return Number(row.id);
-  },
+  stamp: (ctx) => ({ student_id: ctx.actor.id }),
   constraintMessages: {
     appeals_one_open_per_case: 'You already have an open appeal on this case. Wait for its decision.',
     appeals_link_http: 'The link must be a full http(s) address.',

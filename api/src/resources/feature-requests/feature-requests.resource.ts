@@ -30,8 +30,5 @@ export const featureRequestsResource = defineResource({
       .join('users as authors', 'authors.id', 'feature_requests.author_id')
       .joinRaw('LEFT JOIN LATERAL (SELECT count(*)::int AS vote_count FROM feature_request_votes v WHERE v.feature_request_id = feature_requests.id) votes ON true'),
   defaultSort: ['vote_count', 'DESC'],
-  async insert(data, ctx) {
-    const [row] = await ctx.trx('feature_requests').insert({ ...data, author_id: ctx.actor.id }).returning('id');
-    return Number(row.id);
-  },
+  stamp: (ctx) => ({ author_id: ctx.actor.id }),
 });

@@ -64,12 +64,7 @@ export const integrityCasesResource = defineResource({
     const paired = await ctx.trx('mentor_pairings').where({ mentor_id: ctx.actor.id, student_id: data.student_id }).first('id');
     if (!paired) throw errors.notFound('student');
   },
-  async insert(data, ctx) {
-    const [row] = await ctx.trx('integrity_cases')
-      .insert({ ...data, evidence_links: JSON.stringify(data.evidence_links ?? []), opened_by: ctx.actor.id })
-      .returning('id');
-    return Number(row.id);
-  },
+  stamp: (ctx) => ({ opened_by: ctx.actor.id }),
   constraintMessages: {
     integrity_cases_student_id_fkey: 'That student does not exist.',
     integrity_cases_mission_id_fkey: 'That mission does not exist.',

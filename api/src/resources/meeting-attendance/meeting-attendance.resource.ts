@@ -57,10 +57,7 @@ export const meetingAttendanceResource = defineResource({
       .first('p.id');
     if (!paired) throw errors.notFound('student');
   },
-  async insert(data, ctx) {
-    const [row] = await ctx.trx('meeting_attendance').insert({ ...data, method: 'manual', marked_by: ctx.actor.id }).returning('id');
-    return Number(row.id);
-  },
+  stamp: (ctx) => ({ method: 'manual', marked_by: ctx.actor.id }),
   constraintMessages: {
     meeting_attendance_once: 'This student is already marked present at this meeting.',
     meeting_attendance_window: 'The meeting is not open for check-in: check in from 10 minutes before it starts until it ends.',

@@ -34,8 +34,5 @@ export const mentorNotesResource = defineResource({
       if (!paired) throw errors.notFound('student');
     }
   },
-  async insert(data, ctx) {
-    const [row] = await ctx.trx('mentor_notes').insert({ ...data, author_id: ctx.actor.id }).returning('id');
-    return Number(row.id);
-  },
+  stamp: (ctx) => ({ author_id: ctx.actor.id }),
 });

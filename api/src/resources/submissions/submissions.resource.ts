@@ -44,12 +44,8 @@ export const submissionsResource = defineResource({
       .join('assignments', 'assignments.id', 'submissions.assignment_id')
       .leftJoin('points_ledger', 'points_ledger.submission_id', 'submissions.id'),
   defaultSort: ['submitted_at', 'DESC'],
-  async insert(data, ctx) {
-    const [row] = await ctx.trx('submissions')
-      .insert({ ...data, submitted_at: data.submitted_at ?? ctx.trx.fn.now(), recorded_by: ctx.actor.id, mission_id: 0 })
-      .returning('id');
-    return Number(row.id);
-  },
+  // The mission is the assignment's (set by the database); a hand-recorded submission defaults to now.
+  stamp: (ctx) => ({ recorded_by: ctx.actor.id, mission_id: 0, submitted_at: ctx.trx.fn.now() }),
   constraintMessages: {
     submissions_once: 'This student already has a submission recorded for this assignment.',
     submissions_enrolment_fkey: "This student is not enrolled in the assignment's mission.",
