@@ -19,6 +19,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   TRUST_PROXY: z.string().default('loopback'),
+  API_WORKERS: z.coerce.number().int().min(1).max(32).default(1),
 });
 
 export type Config = z.infer<typeof schema> & { corsOrigins: string[]; cookieSecure: boolean; apiPublicUrl: string };

@@ -1,28 +1,25 @@
+import cluster from 'node:cluster';
 import pino from 'pino';
+import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 import { createKnex } from '@sms/db';
 import { createApp } from './app';
-import { loadConfig } from './config';
+import { loadConfig, type Config } from './config';
 import { expireIntegrityActions } from './resources/integrity-actions/expire-actions';
 
-function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
+function serve(config: Config) {
   const logger = pino({ level: config.LOG_LEVEL });
-  const knex = createKnex(config.DATABASE_URL, config.DB_POOL_MAX);
+  const knex = createKnex(config.DATABASE_URL, Math.max(2, Math.ceil(config.DB_POOL_MAX / config.API_WORKERS)));
   const app = createApp({ config, knex, logger });
   const server = app.listen(config.API_PORT, config.HOST, () => {
-    logger.info(`API listening on http://${config.HOST}:${config.API_PORT}`);
+    if (!cluster.isWorker || cluster.worker?.id === 1) logger.info(`API listening on http://${config.HOST}:${config.API_PORT}${config.API_WORKERS > 1 ? ` (${config.API_WORKERS} workers)` : ''}`);
   });
   server.keepAliveTimeout = 65_000;
-  const sweeper = setInterval(() => {
-    expireIntegrityActions(knex).catch((error) => logger.error({ err: error }, 'expiring integrity actions failed'));
-  }, 60_000);
-  sweeper.unref();
+  if (!cluster.isWorker || cluster.worker?.id === 1) {
+    const sweeper = setInterval(() => {
+      expireIntegrityActions(knex).catch((error) => logger.error({ err: error }, 'expiring integrity actions failed'));
+    }, 60_000);
+    sweeper.unref();
+  }
   const stop = () => {
     server.close(() => {
       void knex.destroy().then(() => process.exit(0));
@@ -31,6 +28,40 @@ function main() {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+/** With API_WORKERS > 1 the primary only supervises workers (and holds the shared sign-in rate limits). */
+function supervise(config: Config) {
+  new RateLimiterClusterMaster();
+  let stopping = false;
+  for (let i = 0; i < config.API_WORKERS; i += 1) cluster.fork();
+  cluster.on('exit', (worker, code) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`API worker ${worker.id} exited (${code}); starting another.`);
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
+    setTimeout(() => process.exit(0), 6000).unref();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  if (config.API_WORKERS > 1 && cluster.isPrimary) supervise(config);
+  else serve(config);
 }
 
 main();

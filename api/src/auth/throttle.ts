@@ -1,15 +1,20 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import cluster from 'node:cluster';
+import { RateLimiterCluster, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract, type IRateLimiterOptions } from 'rate-limiter-flexible';
 import { errors } from '../core/errors';
 
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
 
-/** Failed sign-ins and reset requests, counted per IP and per account (in memory: one API process). */
+/** In memory; when the API runs as several cluster workers, the counts live in the primary and are shared. */
+const limiter = (options: IRateLimiterOptions): RateLimiterAbstract =>
+  cluster.isWorker ? new RateLimiterCluster({ ...options, timeoutMs: 2000 }) : new RateLimiterMemory(options);
+
+/** Failed sign-ins and reset requests, counted per IP and per account. */
 export class AuthThrottle {
-  private readonly loginByIp = new RateLimiterMemory({ keyPrefix: 'login_ip', points: 30, duration: 15 * 60, blockDuration: 15 * 60 });
-  private readonly loginByEmail = new RateLimiterMemory({ keyPrefix: 'login_email', points: 5, duration: 15 * 60, blockDuration: 15 * 60 });
-  private readonly resetByIp = new RateLimiterMemory({ keyPrefix: 'reset_ip', points: 10, duration: 60 * 60 });
-  private readonly resetByEmail = new RateLimiterMemory({ keyPrefix: 'reset_email', points: 3, duration: 60 * 60 });
-  private readonly signupByIp = new RateLimiterMemory({ keyPrefix: 'signup_ip', points: 10, duration: 60 * 60 });
+  private readonly loginByIp = limiter({ keyPrefix: 'login_ip', points: 30, duration: 15 * 60, blockDuration: 15 * 60 });
+  private readonly loginByEmail = limiter({ keyPrefix: 'login_email', points: 5, duration: 15 * 60, blockDuration: 15 * 60 });
+  private readonly resetByIp = limiter({ keyPrefix: 'reset_ip', points: 10, duration: 60 * 60 });
+  private readonly resetByEmail = limiter({ keyPrefix: 'reset_email', points: 3, duration: 60 * 60 });
+  private readonly signupByIp = limiter({ keyPrefix: 'signup_ip', points: 10, duration: 60 * 60 });
 
   async assertCanTryLogin(ip: string, email: string): Promise<void> {
     const [byIp, byEmail] = await Promise.all([this.loginByIp.get(ip), this.loginByEmail.get(email)]);
@@ -32,7 +37,7 @@ export class AuthThrottle {
     await this.loginByEmail.delete(email);
   }
 
-  private async consume(limiter: RateLimiterMemory, key: string, what: string): Promise<void> {
+  private async consume(limiter: RateLimiterAbstract, key: string, what: string): Promise<void> {
     try {
       await limiter.consume(key);
     } catch (rejection) {
