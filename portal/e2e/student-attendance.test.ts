@@ -2,47 +2,38 @@
 // meetings, assignments, points) against the whole system, on a cheap phone's
 // screen with JavaScript turned off, and on a desktop with it on.
 // Screenshots land in portal/e2e/screenshots/ (git-ignored).
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/src/seeds/demo-accounts';
-import { launchBrowser } from '../../db/src/testing/browser';
-import { startTestSystem } from '../../db/src/testing/system';
+import {
+  apiCall as callApi,
+  clickAndLoad,
+  expectNoHorizontalScroll,
+  newPage,
+  openContext as open,
+  openFromMore,
+  PHONE,
+  screenshot,
+  signIn as signInAs,
+  tokenFor as tokenOf,
+  useSystem,
+  WIDE,
+  DEMO_STUDENT,
+} from './helpers';
 
 jest.setTimeout(180_000);
 
-const SCREENSHOTS = path.join(__dirname, 'screenshots');
-const DEMO_STUDENT = DEMO_ACCOUNTS.find((account) => account.role === 'student')!;
-const WIDE = { width: 1280, height: 800 };
-const PHONE = { width: 360, height: 740 };
 const ALREADY_SUBMITTED = "You already submitted today's attendance for this mission.";
 
-let system: Awaited<ReturnType<typeof startTestSystem>> | undefined;
-let browser: Browser | null = null;
-const contexts: BrowserContext[] = [];
+const env = useSystem();
 
 /** Ids the API gave the demo data, and the meetings made for these tests. */
 const demo = { studentId: 0, m1: 0, m2: 0, openMeeting: 0, codeMeeting: 0 };
 
-async function apiCall<T>(token: string | null, method: string, route: string, body?: unknown): Promise<T> {
-  const response = await fetch(system!.apiUrl + route, {
-    method,
-    headers: {
-      'Content-Type': 'application/json',
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${route} answered ${response.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function tokenFor(email: string): Promise<string> {
-  const { token } = await apiCall<{ token: string }>(null, 'POST', '/auth/token', { email, password: DEMO_PASSWORD });
-  return token;
-}
+const apiCall = <T>(token: string | null, method: string, route: string, body?: unknown) =>
+  callApi<T>(env, token, method, route, body);
+const tokenFor = (email: string) => tokenOf(env, email);
+const openContext = (options: { javaScriptEnabled: boolean; viewport: { width: number; height: number } }) =>
+  open(env, options);
 
 /**
  * Data for the pages, made through the API as staff would: three assignments of M1
@@ -115,61 +106,12 @@ async function createEngagementData() {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  if (!browser) return; // no Chromium outside CI: the helper printed why; every test returns early
-  system = await startTestSystem();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await createEngagementData();
+  if (env.browser) await createEngagementData();
 });
-
-afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
-  await browser?.close();
-  await system?.stop();
-});
-
-async function openContext(options: { javaScriptEnabled: boolean; viewport: { width: number; height: number } }) {
-  const context = await browser!.newContext(options);
-  contexts.push(context);
-  return context;
-}
-
-/** A fresh page; uncaught exceptions and console errors (CSP, hydration) are collected. */
-async function newPage(context: BrowserContext) {
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  return { page, problems };
-}
-
-/** Click and wait for the next page (without JavaScript every form post is a page load). */
-async function clickAndLoad(page: Page, target: Locator) {
-  await Promise.all([page.waitForEvent('load'), target.click()]);
-}
 
 async function signIn(page: Page) {
-  await page.goto(`${system!.portalUrl}/login`);
-  await page.getByLabel('Email').fill(DEMO_STUDENT.email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/dashboard');
+  await signInAs(env, page);
   await page.getByRole('heading', { name: `Welcome, ${DEMO_STUDENT.name}` }).waitFor();
-}
-
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
 }
 
 /** The card of a mission on the dashboard or the attendance page (a region named after it). */
@@ -185,7 +127,7 @@ async function figure(card: Locator, label: 'Points' | 'Streak'): Promise<number
 
 describe('student engagement pages', () => {
   it('submits today’s attendance from the dashboard on a 360 px phone with JavaScript disabled', async () => {
-    if (!browser) return;
+    if (!env.browser) return;
     const context = await openContext({ javaScriptEnabled: false, viewport: PHONE });
     const { page } = await newPage(context);
     await signIn(page);
@@ -200,7 +142,7 @@ describe('student engagement pages', () => {
 
     // A second tab keeps the form open, as a student double-submitting would.
     const { page: otherTab } = await newPage(context);
-    await otherTab.goto(`${system!.portalUrl}/dashboard`);
+    await otherTab.goto(`${env.system!.portalUrl}/dashboard`);
 
     await m1.getByLabel('What did you do today? (optional)').fill('Finished the flexbox exercises.');
     await clickAndLoad(page, m1.getByRole('button', { name: /Submit today's attendance/ }));
@@ -251,7 +193,7 @@ describe('student engagement pages', () => {
   });
 
   it('checks in to meetings without JavaScript, showing the API’s message for a wrong code', async () => {
-    if (!browser) return;
+    if (!env.browser) return;
     const context = await openContext({ javaScriptEnabled: false, viewport: PHONE });
     const { page } = await newPage(context);
     await signIn(page);
@@ -284,7 +226,7 @@ describe('student engagement pages', () => {
   });
 
   it('shows the same pages on a desktop with JavaScript, without console errors', async () => {
-    if (!browser) return;
+    if (!env.browser) return;
     const context = await openContext({ javaScriptEnabled: true, viewport: WIDE });
     const { page, problems } = await newPage(context);
     await signIn(page);
@@ -298,8 +240,12 @@ describe('student engagement pages', () => {
       ['Meetings', 'engagement-meetings-1280'],
       ['Missions', 'engagement-missions-1280'],
     ] as const) {
-      await page.getByRole('link', { name: link, exact: true }).click();
-      await page.waitForURL(`**/${link.toLowerCase()}`);
+      if (link === 'Missions') {
+        await openFromMore(page, link, '/missions'); // the less used pages sit behind "More"
+      } else {
+        await page.getByRole('link', { name: link, exact: true }).click();
+        await page.waitForURL(`**/${link.toLowerCase()}`);
+      }
       await page.getByRole('heading', { level: 1, name: link }).waitFor();
       await screenshot(page, name);
     }
@@ -311,7 +257,7 @@ describe('student engagement pages', () => {
     await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
     await page.waitForURL('**/dashboard');
     const { page: otherTab } = await newPage(context);
-    await otherTab.goto(`${system!.portalUrl}/dashboard`);
+    await otherTab.goto(`${env.system!.portalUrl}/dashboard`);
     const m2 = missionCard(page, 'M2');
     await m2.getByRole('button', { name: /Submit today's attendance/ }).click();
     await m2.getByText(/Attendance recorded for today/).waitFor();
@@ -326,8 +272,8 @@ describe('student engagement pages', () => {
     expect(problems).toEqual([]);
   });
 
-  it('shows a banned student why, with nothing to act on', async () => {
-    if (!browser) return;
+  it('shows a banned student only their standing: every other page redirects there', async () => {
+    if (!env.browser) return;
     const email = 'demo.student.b1.2@example.org';
     const reason = 'Copied the solution of Assignment 1 (integrity case 14).';
     const sre = await tokenFor('sre@example.com');
@@ -340,22 +286,18 @@ describe('student engagement pages', () => {
 
     const context = await openContext({ javaScriptEnabled: false, viewport: PHONE });
     const { page } = await newPage(context);
-    await page.goto(`${system!.portalUrl}/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await clickAndLoad(page, page.getByRole('button', { name: 'Sign in' }));
-    await page.waitForURL('**/dashboard');
+    await signInAs(env, page, email, '/standing');
     await page.getByRole('heading', { name: 'Your account is banned' }).waitFor();
     await page.getByText(reason).waitFor();
-    expect(await page.getByRole('button', { name: /Submit today's attendance/ }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Your missions' }).count()).toBe(0);
     await screenshot(page, 'engagement-banned-360');
 
-    // Every engagement page shows the same standing instead of its forms and data.
-    for (const route of ['/attendance', '/meetings', '/assignments', '/points', '/missions']) {
-      await page.goto(system!.portalUrl + route);
+    // Every engagement page sends them back to their standing, without its forms and data.
+    for (const route of ['/dashboard', '/attendance', '/meetings', '/assignments', '/points', '/missions', '/profile']) {
+      await page.goto(env.system!.portalUrl + route);
+      expect(new URL(page.url()).pathname).toBe('/standing');
       await page.getByRole('heading', { name: 'Your account is banned' }).waitFor();
-      expect(await page.locator('main form').count()).toBe(0);
+      expect(await page.getByRole('button', { name: /Submit today's attendance/ }).count()).toBe(0);
     }
   });
 });

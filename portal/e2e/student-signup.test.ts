@@ -9,6 +9,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/src/seeds/demo-accounts';
 import { launchBrowser } from '../../db/src/testing/browser';
 import { startTestSystem } from '../../db/src/testing/system';
 
+import { openFromMore } from './helpers';
+
 jest.setTimeout(180_000);
 
 const SCREENSHOTS = path.join(__dirname, 'screenshots');
@@ -145,8 +147,7 @@ describe('student portal', () => {
     await screenshot(page, 'dashboard-1280');
 
     // Profile: edit with JavaScript on, the saved message appears.
-    await page.getByRole('link', { name: 'Profile', exact: true }).click();
-    await page.waitForURL('**/profile');
+    await openFromMore(page, 'Profile', '/profile'); // behind the nav's "More"
     await page.getByLabel('Phone').fill('+8801711111111');
     await submit(page, 'Save profile');
     await page.getByText('Your profile is saved.').waitFor();
@@ -188,8 +189,7 @@ describe('student portal', () => {
     await screenshot(page, 'dashboard-360');
 
     // The profile form works without JavaScript too (post, redirect, message).
-    await page.getByRole('link', { name: 'Profile', exact: true }).click();
-    await page.waitForURL('**/profile');
+    await openFromMore(page, 'Profile', '/profile'); // behind the nav's "More"
     await screenshot(page, 'profile-360');
     await page.getByLabel('Phone').fill('+8801722222222');
     await submit(page, 'Save profile');

@@ -10,6 +10,8 @@ import { AppError, errors } from '../core/errors';
 import { parseInput } from '../core/input';
 import type { ResourceDefinition } from '../core/resource';
 import { ACTIONS } from '../core/resource';
+import { scopedQuery } from '../core/resource-router';
+import { hasLiveRestrictionSql } from '../resources/integrity-actions/live-actions';
 import type { Mailer } from '../mail/mailer';
 import { mailTemplates } from '../mail/templates';
 import type { UserRow } from './passport';
@@ -63,10 +65,18 @@ export function authRouter({ knex, config, mailer, throttle, passport, resources
             .first(
               's.status',
               's.status_reason',
-              knex.raw(`EXISTS (SELECT 1 FROM integrity_actions ia WHERE ia.student_id = s.id AND ia.action = 'restrict' AND ia.lifted_at IS NULL AND (ia.ends_at IS NULL OR ia.ends_at > now())) AS restricted`),
+              knex.raw(`${hasLiveRestrictionSql('s.id')} AS restricted`),
             )
         : undefined;
-    return { ...user, permissions, ...(standing ? { standing } : {}) };
+    const notices = resources.find((resource) => resource.name === 'notices');
+    const unreadNotices =
+      user.role === 'student' && notices
+        ? await scopedQuery(notices, actor, knex)
+            .clearSelect()
+            .whereRaw('NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = notices.id AND r.student_id = ?)', [actorId])
+            .resultSize()
+        : undefined;
+    return { ...user, permissions, ...(standing ? { standing, unread_notices: unreadNotices } : {}) };
   }
 
   function authenticateLocal(req: Request, res: Response, next: NextFunction): Promise<UserRow | false> {

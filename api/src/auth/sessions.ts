@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Actor, Role } from '../core/actor';
 import { Batcher } from '../core/batcher';
+import { hasLiveRestrictionSql } from '../resources/integrity-actions/live-actions';
 
 export const SESSION_COOKIE = 'sms_session';
 
@@ -62,8 +63,7 @@ function sessionLoader(db: Knex): Batcher<Buffer, SessionRow | null> {
         `WITH found AS (
            SELECT s.token_hash, s.id AS session_id, s.csrf_token, s.last_seen_at, u.id, u.email, u.name, u.role,
                   st.status AS student_status,
-                  EXISTS (SELECT 1 FROM integrity_actions ia WHERE ia.student_id = u.id AND ia.action = 'restrict'
-                          AND ia.lifted_at IS NULL AND (ia.ends_at IS NULL OR ia.ends_at > now())) AS restricted
+                  ${hasLiveRestrictionSql('u.id')} AS restricted
            FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN students st ON st.id = u.id
            WHERE s.token_hash = ANY(?::bytea[]) AND s.expires_at > now() AND u.status = 'active'
          ), touched AS (

@@ -16,6 +16,7 @@ describe('renderMarkdown', () => {
     ['<div style="background:url(javascript:alert(1))">x</div>', /style=|javascript:/],
     ['<svg><script>alert(1)</script></svg>', /<svg|<script/],
     ['![x](http://insecure.test/a.png)', /src="http:/],
+    ['<img src=x onerror="alert(1)">', /<img/],
     ['<a href="https://ok.test" onclick="alert(1)">ok</a>', /onclick/],
   ])('renders %s inert', (markdown, forbidden) => {
     expect(renderMarkdown(markdown)).not.toMatch(forbidden);

@@ -1,11 +1,10 @@
-// Pieces shared by the engagement pages: today's attendance form, the standing of a
-// banned or delisted student, progress, deadline badges. Plain markup, no client
-// state: every form is a POST that works without JavaScript.
+// Pieces shared by the engagement pages: today's attendance form, progress, deadline
+// badges. Plain markup, no client state: every form is a POST that works without JavaScript.
 import { Form, Link, type ShouldRevalidateFunction } from '@remix-run/react';
 import type { ReactNode } from 'react';
 
 import { failureFor, type FormResult } from '~/lib/forms';
-import { attendanceIntent, DEADLINE_BADGE, type AttendanceTodayView, type DeadlineState, type StandingView } from '~/lib/views';
+import { attendanceIntent, DEADLINE_BADGE, type AttendanceTodayView, type DeadlineState } from '~/lib/views';
 
 import { CsrfInput, Field, FormStatus, SubmitButton } from './form';
 
@@ -19,47 +18,6 @@ export const revalidateAfterPost: ShouldRevalidateFunction = ({ formMethod, defa
 
 export function VisuallyHidden({ children }: { children: ReactNode }) {
   return <span className="visually-hidden">{children}</span>;
-}
-
-/**
- * A banned or delisted student sees why, and nothing to act on (PRODUCT.md D: they
- * may sign in to read why and appeal; appeals come with a later issue).
- */
-export function StandingNotice({ standing, name }: { standing: StandingView; name?: string }) {
-  return (
-    <section className="panel standing" aria-labelledby="standing-heading">
-      <h2 id="standing-heading">
-        Your account is {standing.statusLabel.toLowerCase()}
-      </h2>
-      <dl className="facts">
-        <div>
-          <dt>Status</dt>
-          <dd>
-            <span className="badge badge-bad">{standing.statusLabel}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>Reason</dt>
-          <dd>{standing.reason ?? 'The school has not written a reason here.'}</dd>
-        </div>
-      </dl>
-      {standing.message && !standing.reason ? <p>{standing.message}</p> : null}
-      <p className="muted">
-        {name ? `${name}, while` : 'While'} your account is {standing.status}, attendance, meetings, assignments and points
-        are closed to you. If you think this is a mistake, contact the SRE team of your batch.
-      </p>
-    </section>
-  );
-}
-
-/** The page for a banned or delisted student: the heading and their standing. */
-export function StandingPage({ title, standing, name }: { title: string; standing: StandingView; name?: string }) {
-  return (
-    <div className="page">
-      <h1>{title}</h1>
-      <StandingNotice standing={standing} name={name} />
-    </div>
-  );
 }
 
 /**

@@ -5,21 +5,18 @@
 import { redirect } from '@remix-run/node';
 
 import { api } from './api.server';
-import { failure, field, invalid, refuse } from './forms.server';
-import { callerFor, loginUrl, readSecureForm, signOutIfUnauthenticated } from './session.server';
+import { failure, field, idOf, invalid, refuse } from './forms.server';
+import { readStudentForm, signOutIfUnauthenticated } from './session.server';
 import { attendanceIntent, checkInIntent } from './views';
 
 export const NOTE_MAX = 2000; // API.md: POST /attendance note, at most 2,000 characters.
 
 
-const idOf = (value: string) => (/^\d{1,15}$/.test(value) ? Number(value) : 0);
-
 /** POST /attendance for the mission in the form, then back to `backTo` with `?attended=<mission id>`. */
 export async function submitAttendance(request: Request, context: { clientIp?: string; userAgent?: string }, backTo: string) {
-  const submitted = await readSecureForm(request);
+  const submitted = await readStudentForm(request, context);
   if (!submitted.ok) return submitted.response;
-  const { form, session } = submitted;
-  if (!session.get('token')) throw redirect(loginUrl(undefined, 'expired'));
+  const { form, session, caller } = submitted;
   const missionId = idOf(field(form, 'mission_id'));
   const intent = attendanceIntent(missionId);
   const note = field(form, 'note');
@@ -29,7 +26,7 @@ export async function submitAttendance(request: Request, context: { clientIp?: s
     return invalid({ note: `Keep the note under ${NOTE_MAX.toLocaleString('en-GB')} characters.` }, { intent, values });
   }
   try {
-    await api.attendance.submit(callerFor(session, context), missionId, note);
+    await api.attendance.submit(caller, missionId, note);
   } catch (error) {
     await signOutIfUnauthenticated(error, request, session);
     return failure(error, { intent, values });
@@ -39,10 +36,9 @@ export async function submitAttendance(request: Request, context: { clientIp?: s
 
 /** POST /meetings/:id/check-in with the code (when the meeting asks for one), then back to /meetings. */
 export async function checkIn(request: Request, context: { clientIp?: string; userAgent?: string }) {
-  const submitted = await readSecureForm(request);
+  const submitted = await readStudentForm(request, context);
   if (!submitted.ok) return submitted.response;
-  const { form, session } = submitted;
-  if (!session.get('token')) throw redirect(loginUrl(undefined, 'expired'));
+  const { form, session, caller } = submitted;
   const meetingId = idOf(field(form, 'meeting_id'));
   const intent = checkInIntent(meetingId);
   // People paste codes as "123 456": only the digits count.
@@ -56,7 +52,7 @@ export async function checkIn(request: Request, context: { clientIp?: string; us
     );
   }
   try {
-    await api.meetings.checkIn(callerFor(session, context), meetingId, code || undefined);
+    await api.meetings.checkIn(caller, meetingId, code || undefined);
   } catch (error) {
     await signOutIfUnauthenticated(error, request, session);
     // A refused code has expired by the time the page is back: leave the box empty for the new one.

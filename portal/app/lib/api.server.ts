@@ -19,6 +19,8 @@ export interface Me {
   notification_prefs: Record<string, unknown> | null;
   email_verified_at: string | null;
   permissions?: Record<string, string[]>;
+  /** Students only: a banned or delisted student may only read why and appeal; a restricted one loses mentorship. */
+  standing?: { status: StudentStatus; status_reason: string | null; restricted: boolean };
 }
 
 export interface TokenResponse {
@@ -101,11 +103,129 @@ export interface Dashboard {
   deadlines: DashboardDeadline[];
 }
 
-/** `GET /me/standing` (the fields the portal reads; cases and appeals come with the appeals issue). */
+// --- Integrity and communication (API.md "Integrity and communication") --------------
+
+export type IntegrityActionKind = 'warning' | 'restrict' | 'ban' | 'delist';
+export type AppealStatus = 'open' | 'accepted' | 'rejected';
+
+export interface StandingAction {
+  id: number;
+  case_id: number;
+  action: IntegrityActionKind;
+  reason: string;
+  ends_at: string | null;
+  taken_at: string;
+  lifted_at: string | null;
+  lift_reason: string | null;
+  /** In force now: not lifted and not past its end. */
+  live: boolean;
+}
+
+export interface StandingAppeal {
+  id: number;
+  case_id: number;
+  statement: string;
+  link: string | null;
+  status: AppealStatus;
+  decision_note: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
+export interface StandingCase {
+  id: number;
+  kind: 'cheating' | 'plagiarism' | 'other';
+  description: string;
+  status: 'open' | 'closed';
+  mission_id: number | null;
+  created_at: string;
+  actions: StandingAction[];
+  appeals: StandingAppeal[];
+  /** An action was taken and no appeal is open. */
+  can_appeal: boolean;
+}
+
+/** `GET /me/standing`: open to banned and delisted students too. */
 export interface Standing {
   status: StudentStatus;
   status_reason: string | null;
   restricted: boolean;
+  cases: StandingCase[];
+}
+
+export type Reaction = 'check' | 'important' | 'star';
+
+/** A notice as its reader sees it (`GET /me/notices`, `GET /me/notices/:id`). */
+export interface StudentNotice {
+  id: number;
+  title: string;
+  /** Rendered from markdown and sanitised by the API. */
+  body_html: string;
+  pinned: boolean;
+  requires_ack: boolean;
+  publish_at: string;
+  expires_at: string | null;
+  audience: 'everyone' | 'batch' | 'mission';
+  batch_code: string | null;
+  mission_code: string | null;
+  created_by_name: string;
+  read_at: string | null;
+  acknowledged_at: string | null;
+  unread: boolean;
+  my_reactions: Reaction[];
+  reaction_counts: Partial<Record<Reaction, number>>;
+}
+
+export type TicketStatus = 'open' | 'waiting' | 'closed';
+export type TicketRecipient = 'mentor' | 'sre';
+
+export interface TicketRow {
+  id: number;
+  student_id: number;
+  recipient: TicketRecipient;
+  mission_id: number | null;
+  subject: string;
+  /** open: waiting for staff; waiting: staff answered; closed. */
+  status: TicketStatus;
+  created_at: string;
+  last_message_at: string;
+  last_staff_reply_at: string | null;
+  mission_code: string | null;
+  message_count: number;
+}
+
+export interface NewTicket {
+  recipient: TicketRecipient;
+  mission_id: number | null;
+  subject: string;
+  body: string;
+  links: string[];
+}
+
+export interface TicketMessageRow {
+  id: number;
+  ticket_id: number;
+  author_id: number;
+  body: string;
+  links: string[];
+  created_at: string;
+  author_name: string;
+  author_role: Role;
+}
+
+export type FeatureRequestStatus = 'new' | 'planned' | 'declined' | 'done';
+
+export interface FeatureRequestRow {
+  id: number;
+  author_id: number;
+  title: string;
+  body: string;
+  status: FeatureRequestStatus;
+  public_reply: string | null;
+  created_at: string;
+  updated_at: string;
+  author_name: string;
+  vote_count: number;
 }
 
 export interface AttendanceRow {
@@ -375,6 +495,8 @@ export async function apiList<T>(caller: Caller, resource: string, query: ListQu
   return { rows, total: Number.isFinite(total) ? total : rows.length };
 }
 
+const idPath = (id: number) => encodeURIComponent(String(id));
+
 const post = <T>(path: string, body: unknown, caller?: Caller) => apiFetch<T>(path, { method: 'POST', body, caller });
 
 /** The endpoints the portal uses, named after the contract. */
@@ -403,6 +525,42 @@ export const api = {
     dashboard: (caller: Caller) => apiFetch<Dashboard>('/me/dashboard', { caller }),
     /** Open to banned and delisted students too (the API's standing gate lets it through). */
     standing: (caller: Caller) => apiFetch<Standing>('/me/standing', { caller }),
+    /** Pinned first, then newest; `range` pages like a resource list. */
+    notices: (caller: Caller, range: [number, number]) => apiList<StudentNotice>(caller, 'me/notices', { range }),
+    /** Reading a notice marks it read. */
+    notice: (caller: Caller, id: number) => apiFetch<StudentNotice>(`/me/notices/${idPath(id)}`, { caller }),
+    /** The ids of the feature requests I have upvoted. */
+    featureRequestVotes: (caller: Caller) => apiFetch<number[]>('/me/feature_request_votes', { caller }),
+  },
+  appeals: {
+    create: (caller: Caller, fields: { case_id: number; statement: string; link: string | null }) =>
+      post<StandingAppeal>('/appeals', fields, caller),
+  },
+  notices: {
+    acknowledge: (caller: Caller, id: number) =>
+      post<{ notice_id: number; acknowledged_at: string; message: string }>(`/notices/${idPath(id)}/acknowledge`, {}, caller),
+    /** Toggles my reaction: `on` says whether it is now set. */
+    react: (caller: Caller, id: number, reaction: Reaction) =>
+      post<{ reaction: Reaction; on: boolean }>(`/notices/${idPath(id)}/reactions`, { reaction }, caller),
+  },
+  tickets: {
+    get: (caller: Caller, id: number) => apiFetch<TicketRow>(`/tickets/${idPath(id)}`, { caller }),
+    create: (caller: Caller, ticket: NewTicket) => post<TicketRow>('/tickets', ticket, caller),
+    close: (caller: Caller, id: number) =>
+      apiFetch<TicketRow>(`/tickets/${idPath(id)}`, { method: 'PUT', body: { status: 'closed' }, caller }),
+    /** A message in the thread (`POST /ticket_messages`); writing reopens a closed ticket. */
+    reply: (caller: Caller, id: number, body: string, links: string[]) =>
+      post<TicketMessageRow>('/ticket_messages', { ticket_id: id, body, links }, caller),
+  },
+  featureRequests: {
+    create: (caller: Caller, fields: { title: string; body: string }) =>
+      post<FeatureRequestRow>('/feature_requests', fields, caller),
+    /** Upvote (`on`) or take the vote back. */
+    vote: (caller: Caller, id: number, on: boolean) =>
+      apiFetch<{ feature_request_id: number; voted: boolean; vote_count: number }>(
+        `/feature_requests/${idPath(id)}/vote`,
+        { method: on ? 'POST' : 'DELETE', caller },
+      ),
   },
   attendance: {
     submit: (caller: Caller, missionId: number, note: string) =>
@@ -411,13 +569,13 @@ export const api = {
   meetings: {
     checkIn: (caller: Caller, meetingId: number, code?: string) =>
       post<MeetingAttendanceRow & { message: string }>(
-        `/meetings/${encodeURIComponent(String(meetingId))}/check-in`,
+        `/meetings/${idPath(meetingId)}/check-in`,
         code ? { code } : {},
         caller,
       ),
   },
   users: {
     update: (caller: Caller, id: number, fields: ProfileFields) =>
-      apiFetch<Me>(`/users/${encodeURIComponent(String(id))}`, { method: 'PUT', body: fields, caller }),
+      apiFetch<Me>(`/users/${idPath(id)}`, { method: 'PUT', body: fields, caller }),
   },
 };

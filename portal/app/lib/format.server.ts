@@ -110,3 +110,49 @@ export const MISSION_STATUS_LABELS: Record<string, string> = {
 };
 
 export const statusLabel = (status: string) => MISSION_STATUS_LABELS[status] ?? status;
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * The plain text of sanitised HTML (a notice's `body_html`), cut to `max` characters at
+ * a word: for a preview line, rendered as text (escaped by React), never as HTML.
+ */
+export function textOf(html: string, max: number): string {
+  const text = html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+      if (name[0] === '#') {
+        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : ' ';
+      }
+      return ENTITIES[name.toLowerCase()] ?? entity;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : text.slice(0, max)).replace(/[\s.,;:!?-]+$/, '')}…`;
+}
+
+/** Who a notice is for: "Everyone", "Batch DEMO-B01", "Mission M1". */
+export function audienceText(notice: { audience: string; batch_code: string | null; mission_code: string | null }): string {
+  if (notice.audience === 'batch') return `Batch ${notice.batch_code ?? ''}`.trim();
+  if (notice.audience === 'mission') return `Mission ${notice.mission_code ?? ''}`.trim();
+  return 'Everyone';
+}
+
+/** Who a ticket goes to, mid-sentence ("To …"): "your mentor on M1", "the SRE team". */
+export function recipientText(ticket: { recipient: string; mission_code: string | null }): string {
+  if (ticket.recipient === 'mentor') return ticket.mission_code ? `your mentor on ${ticket.mission_code}` : 'your mentor';
+  return 'the SRE team';
+}
+
+export const ROLE_LABELS: Record<string, string> = {
+  admin: 'Admin',
+  developer: 'Developer',
+  manager: 'Manager',
+  sre: 'SRE team',
+  mentor: 'Mentor',
+  student: 'Student',
+};

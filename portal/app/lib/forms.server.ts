@@ -15,6 +15,34 @@ export const rawField = (form: FormData, name: string): string => {
   return typeof value === 'string' ? value : '';
 };
 
+/** A record id sent in a form or the URL ('12'), or 0 when it is not one. */
+export const idOf = (value: string | undefined): number => (value && /^\d{1,15}$/.test(value) ? Number(value) : 0);
+
+/** An http(s) address a person typed (the API accepts no other links). */
+export const isWebLink = (value: string): boolean => {
+  if (!/^https?:\/\/\S+$/i.test(value)) return false;
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Links typed one per line (blank lines skipped): the list, or a sentence saying what is wrong.
+ */
+export function linksField(text: string, max = 10): { links: string[]; error: string | null } {
+  const links = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const bad = links.find((link) => !isWebLink(link));
+  if (bad) return { links, error: `“${bad.length > 60 ? `${bad.slice(0, 57)}…` : bad}” is not a web address: links start with https:// (one per line).` };
+  if (links.length > max) return { links, error: `At most ${max} links.` };
+  return { links, error: null };
+}
+
 /** The named fields as typed, to fill the form again. */
 export const valuesOf = (form: FormData, names: string[]): Record<string, string> =>
   Object.fromEntries(names.map((name) => [name, field(form, name)]));

@@ -37,3 +37,7 @@ export function failureFor(result: FormResult | undefined, intent?: string): For
 
 /** The API's password rule (API.md: at least 10 characters), checked early for a quicker answer. */
 export const PASSWORD_MIN = 10;
+
+/** API.md "tickets": a subject up to 200 characters, a message up to 20,000. */
+export const TICKET_SUBJECT_MAX = 200;
+export const TICKET_MESSAGE_MAX = 20_000;

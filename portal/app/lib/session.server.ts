@@ -109,19 +109,47 @@ export interface StudentContext {
   caller: Caller;
 }
 
+/** Where a banned or delisted student is sent from every other page. */
+export const STANDING_PATH = '/standing';
+
+/** Banned or delisted (`GET /auth/me` standing): the portal shows them only /standing. */
+export const isSuspended = (user: Me) => Boolean(user.standing && user.standing.status !== 'active');
+
+const meOfRequest = new WeakMap<object, Map<string, Promise<Me>>>();
+
+/**
+ * `GET /auth/me`, asked once per request: the root loader (the nav) and the page's
+ * loader run side by side on the same load context and share the answer.
+ */
+export function currentUser(context: object, caller: Caller): Promise<Me> {
+  let byToken = meOfRequest.get(context);
+  if (!byToken) meOfRequest.set(context, (byToken = new Map()));
+  const key = caller.token ?? '';
+  let me = byToken.get(key);
+  if (!me) byToken.set(key, (me = api.auth.me(caller)));
+  return me;
+}
+
+export interface StudentOptions {
+  /** Only the standing page: a banned or delisted student may open it (everything else redirects there). */
+  allowSuspended?: boolean;
+}
+
 /**
  * The signed-in student, checked with the API (`GET /auth/me`) so a ban, a
  * disabled account or a password change elsewhere ends the portal session at once.
  * Not signed in, or the API no longer accepts the token: redirect to /login?next=….
+ * Banned or delisted: redirect to /standing (unless `allowSuspended`).
  */
 export async function requireStudent(
   request: Request,
   context: { clientIp?: string; userAgent?: string },
+  options: StudentOptions = {},
 ): Promise<StudentContext> {
   const session = await getSession(request);
   if (!session.get('token')) throw redirect(loginUrl(request));
   const caller = callerFor(session, context);
-  return verifyStudent(request, session, caller, api.auth.me(caller));
+  return verifyStudent(request, session, caller, currentUser(context, caller), options);
 }
 
 /**
@@ -133,6 +161,7 @@ export async function verifyStudent(
   session: PortalSession,
   caller: Caller,
   me: Promise<Me>,
+  { allowSuspended = false }: StudentOptions = {},
 ): Promise<StudentContext> {
   let user: Me;
   try {
@@ -144,6 +173,7 @@ export async function verifyStudent(
     return throwForErrorPage(error);
   }
   if (user.role !== 'student') return signOutRedirect(request, session, 'not-student');
+  if (!allowSuspended && isSuspended(user)) throw redirect(STANDING_PATH);
   return { user, session, caller };
 }
 
@@ -170,6 +200,27 @@ function sameToken(a: string, b: string): boolean {
 export type SecureForm =
   | { ok: true; form: FormData; session: PortalSession }
   | { ok: false; response: ReturnType<typeof data<FormFailure>> };
+
+export type StudentForm =
+  | { ok: true; form: FormData; session: PortalSession; caller: Caller }
+  | { ok: false; response: ReturnType<typeof data<FormFailure>> };
+
+/**
+ * The start of every signed-in action: the CSRF check of `readSecureForm`, then the
+ * caller for the API (no session any more: back to sign in).
+ *
+ *   const submitted = await readStudentForm(request, context);
+ *   if (!submitted.ok) return submitted.response;
+ */
+export async function readStudentForm(
+  request: Request,
+  context: { clientIp?: string; userAgent?: string },
+): Promise<StudentForm> {
+  const submitted = await readSecureForm(request);
+  if (!submitted.ok) return submitted;
+  if (!submitted.session.get('token')) throw redirect(loginUrl(undefined, 'expired'));
+  return { ...submitted, caller: callerFor(submitted.session, context) };
+}
 
 /**
  * Reads a POSTed form and checks its hidden CSRF token against the one in the

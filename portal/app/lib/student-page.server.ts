@@ -1,44 +1,44 @@
 // The loader of every signed-in page: the student check and the page's own API calls
 // start together (one wait for the API instead of two), and a banned or delisted
-// student gets their standing instead of the page.
+// student is sent to /standing, the one page they may still open.
 import { redirect } from '@remix-run/node';
 
 import { api, isApiError, type Caller, type Dashboard, type Me } from './api.server';
 import { formatDistance, formatTime, formatWhen, plural, statusLabel, zoneOrDefault } from './format.server';
-import { callerFor, getSession, loginUrl, signOutRedirect, throwForErrorPage, verifyStudent } from './session.server';
-import type { AttendanceTodayView, DeadlineView, MeetingView, StandingView } from './views';
+import {
+  callerFor,
+  currentUser,
+  getSession,
+  isSuspended,
+  loginUrl,
+  signOutRedirect,
+  STANDING_PATH,
+  throwForErrorPage,
+  verifyStudent,
+  type PortalSession,
+  type StudentOptions,
+} from './session.server';
+import type { AttendanceTodayView, DeadlineView, MeetingView } from './views';
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
-export type StudentPage<T> =
-  | { user: Me; zone: string; standing: StandingView; data: null }
-  | { user: Me; zone: string; standing: null; data: T };
-
-/**
- * The API's answer to a suspended student: its standing gate answers every other call
- * with 403 ACCOUNT_SUSPENDED, and `GET /me/standing` (still open to them) gives the reason.
- */
-async function standingFromError(error: unknown, caller: Caller): Promise<StandingView | null> {
-  if (!isApiError(error) || error.code !== 'ACCOUNT_SUSPENDED') return null;
-  const standing = await api.me.standing(caller).catch(() => null);
-  const status = standing?.status ?? (typeof error.details.status === 'string' ? error.details.status : 'banned');
-  return { status, statusLabel: statusLabel(status), reason: standing?.status_reason ?? null, message: error.message };
-}
-
-export function standingOf(student: Dashboard['student']): StandingView | null {
-  if (!student.status || student.status === 'active') return null;
-  return { status: student.status, statusLabel: statusLabel(student.status), reason: student.status_reason, message: null };
+export interface StudentPage<T> {
+  user: Me;
+  zone: string;
+  data: T;
 }
 
 /**
- * Runs `load` (which must include `GET /me/dashboard`, the source of the student's
- * standing) next to the `GET /auth/me` check. Not signed in, or signed out by the API:
- * redirect to /login. Other API failures: the error page with the API's message.
+ * Runs `load` next to the `GET /auth/me` check. Not signed in, or signed out by the
+ * API: redirect to /login. Banned or delisted (by /auth/me, or by the API's standing
+ * gate answering ACCOUNT_SUSPENDED): redirect to /standing. Other API failures: the
+ * error page with the API's message. `options.allowSuspended`: the standing page only.
  */
-export async function loadStudentPage<T extends { dashboard: Dashboard }>(
+export async function loadStudentPage<T>(
   request: Request,
   context: { clientIp?: string; userAgent?: string },
   load: (caller: Caller) => Promise<T>,
+  options: StudentOptions = {},
 ): Promise<StudentPage<T>> {
   const session = await getSession(request);
   if (!session.get('token')) throw redirect(loginUrl(request));
@@ -47,18 +47,50 @@ export async function loadStudentPage<T extends { dashboard: Dashboard }>(
     (value) => ({ ok: true, value }),
     (error: unknown) => ({ ok: false, error }),
   );
-  const { user } = await verifyStudent(request, session, caller, api.auth.me(caller));
+  const { user } = await verifyStudent(request, session, caller, currentUser(context, caller), options);
   const zone = zoneOrDefault(user.timezone);
   const outcome = await pending;
   if (!outcome.ok) {
-    const standing = await standingFromError(outcome.error, caller);
-    if (standing) return { user, zone, standing, data: null };
+    if (isApiError(outcome.error) && outcome.error.code === 'ACCOUNT_SUSPENDED') throw redirect(STANDING_PATH);
     if (isApiError(outcome.error) && outcome.error.status === 401) return signOutRedirect(request, session, 'expired');
     return throwForErrorPage(outcome.error);
   }
-  const standing = standingOf(outcome.value.dashboard.student);
-  if (standing) return { user, zone, standing, data: null };
-  return { user, zone, standing: null, data: outcome.value };
+  return { user, zone, data: outcome.value };
+}
+
+/** What the header shows a signed-in student: which nav, the restriction banner, unread notices. */
+export interface NavState {
+  suspended: boolean;
+  restricted: boolean;
+  /** Unread notices (null when unknown, e.g. the API is down). */
+  unread: number | null;
+}
+
+const UNREAD_WINDOW = 100; // the newest notices counted for the nav's unread figure
+
+/**
+ * For the root loader: never throws (the page's own loader deals with a signed-out
+ * or unreachable API). The notice being opened by this very request counts as read:
+ * its loader marks it read at the same moment.
+ */
+export async function navState(
+  request: Request,
+  session: PortalSession,
+  context: { clientIp?: string; userAgent?: string },
+): Promise<NavState | null> {
+  const caller = callerFor(session, context);
+  const [user, notices] = await Promise.all([
+    currentUser(context, caller).catch(() => null),
+    api.me.notices(caller, [0, UNREAD_WINDOW - 1]).catch(() => null),
+  ]);
+  if (!user || user.role !== 'student') return null;
+  if (isSuspended(user)) return { suspended: true, restricted: false, unread: null };
+  const opening = /^\/notices\/(\d+)(?:\.data)?$/.exec(new URL(request.url).pathname)?.[1];
+  return {
+    suspended: false,
+    restricted: Boolean(user.standing?.restricted),
+    unread: notices ? notices.rows.filter((notice) => notice.unread && String(notice.id) !== opening).length : null,
+  };
 }
 
 /** `?attended=<mission id>` after a successful attendance form (post/redirect/get). */

@@ -1,14 +1,6 @@
 // Shapes the loaders hand to components: finished text and plain flags, formatted on
 // the server (format.server.ts), so the browser formats nothing.
 
-/** A banned or delisted student: what they may still see (PRODUCT.md D). */
-export interface StandingView {
-  status: 'banned' | 'delisted' | string;
-  statusLabel: string;
-  reason: string | null;
-  message: string | null;
-}
-
 /** One mission's attendance for today, with the form or the reason there is none. */
 export interface AttendanceTodayView {
   missionId: number;
@@ -68,3 +60,18 @@ export const DEADLINE_BADGE: Record<DeadlineState, string> = {
 export const attendanceIntent = (missionId: number) => `attendance-${missionId}`;
 /** `intent` of the check-in form of one meeting. */
 export const checkInIntent = (meetingId: number) => `check-in-${meetingId}`;
+
+/** A ticket's status as its student reads it: `open` waits for staff, `waiting` for the student. */
+export const TICKET_STATES: Record<'open' | 'waiting' | 'closed', { label: string; badge: string }> = {
+  open: { label: 'Awaiting reply', badge: 'badge badge-warn' },
+  waiting: { label: 'Answered', badge: 'badge badge-good' },
+  closed: { label: 'Closed', badge: 'badge' },
+};
+
+/** A feature request's review status. */
+export const IDEA_STATES: Record<'new' | 'planned' | 'declined' | 'done', { label: string; badge: string }> = {
+  new: { label: 'New', badge: 'badge' },
+  planned: { label: 'Planned', badge: 'badge badge-info' },
+  done: { label: 'Done', badge: 'badge badge-good' },
+  declined: { label: 'Declined', badge: 'badge badge-bad' },
+};

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 
-import { DeadlineBadge, StandingPage, ZoneNote } from '~/components/engagement';
+import { DeadlineBadge, ZoneNote } from '~/components/engagement';
 import { api, apiList, type AssignmentRow, type MissionRow, type SubmissionRow } from '~/lib/api.server';
 import { formatWhen, plural, signed } from '~/lib/format.server';
 import { deadlineView, loadStudentPage } from '~/lib/student-page.server';
@@ -18,8 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ]);
     return { dashboard, assignments: assignments.rows, submissions: submissions.rows, missions: missions.rows };
   });
-  const { user, zone } = page;
-  if (!page.data) return { name: user.name, zone, standing: page.standing, view: null };
+  const { zone } = page;
 
   const { dashboard, assignments, submissions, missions } = page.data;
   const now = new Date();
@@ -27,9 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const ruleOf = new Map(missions.map((mission) => [mission.id, mission]));
 
   return {
-    name: user.name,
     zone,
-    standing: null,
     view: {
       missions: dashboard.missions.map((mission) => {
         const rule = ruleOf.get(mission.mission_id);
@@ -79,8 +76,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Assignments() {
-  const { name, zone, standing, view } = useLoaderData<typeof loader>();
-  if (!view) return <StandingPage title="Assignments" standing={standing!} name={name} />;
+  const { zone, view } = useLoaderData<typeof loader>();
 
   return (
     <div className="page">

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 
-import { AttendanceToday, StandingPage, VisuallyHidden, ZoneNote, revalidateAfterPost } from '~/components/engagement';
+import { AttendanceToday, VisuallyHidden, ZoneNote, revalidateAfterPost } from '~/components/engagement';
 import { submitAttendance } from '~/lib/actions.server';
 import { api, apiList, type AttendanceRow } from '~/lib/api.server';
 import { dayKey, formatDay, formatTime, plural } from '~/lib/format.server';
@@ -86,8 +86,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ]);
     return { dashboard, history };
   });
-  const { user, zone } = page;
-  if (!page.data) return { name: user.name, zone, standing: page.standing, view: null };
+  const { zone } = page;
 
   const { dashboard, history } = page.data;
   const attended = attendedParam(request);
@@ -97,9 +96,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const codeOf = (row: AttendanceRow) => row.mission_code || codes.get(row.mission_id) || `#${row.mission_id}`;
 
   return {
-    name: user.name,
     zone,
-    standing: null,
     view: {
       missions: dashboard.missions.map((mission) => attendanceToday(mission, attended, formatDay(mission.today))),
       months: calendarMonths(history.rows, today, codeOf),
@@ -121,9 +118,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export const action = ({ request, context }: ActionFunctionArgs) => submitAttendance(request, context, '/attendance');
 
 export default function Attendance() {
-  const { name, zone, standing, view } = useLoaderData<typeof loader>();
+  const { zone, view } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  if (!view) return <StandingPage title="Attendance" standing={standing!} name={name} />;
 
   return (
     <div className="page">

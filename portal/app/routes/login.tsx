@@ -9,9 +9,11 @@ import {
   callerFor,
   commitSession,
   getSession,
+  isSuspended,
   newCsrfToken,
   readSecureForm,
   safeNext,
+  STANDING_PATH,
   type LoginReason,
 } from '~/lib/session.server';
 
@@ -68,7 +70,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   session.set('student', { id: user.id, name: user.name });
   // A fresh CSRF token for the signed-in session.
   session.set('csrf', newCsrfToken());
-  return redirect(safeNext(form.get('next')), {
+  // A banned or delisted student may only read their standing and appeal: straight there.
+  return redirect(isSuspended(user) ? STANDING_PATH : safeNext(form.get('next')), {
     headers: { 'Set-Cookie': await commitSession(request, session) },
   });
 }

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 
-import { StandingPage, VisuallyHidden, ZoneNote, revalidateAfterPost } from '~/components/engagement';
+import { VisuallyHidden, ZoneNote, revalidateAfterPost } from '~/components/engagement';
 import { CsrfInput, Field, FormStatus, SubmitButton } from '~/components/form';
 import { checkIn } from '~/lib/actions.server';
-import { api, apiList, type MeetingAttendanceRow, type MeetingRow } from '~/lib/api.server';
+import { apiList, type MeetingAttendanceRow, type MeetingRow } from '~/lib/api.server';
 import { failureFor, type FormResult } from '~/lib/forms';
 import { loadStudentPage, meetingView } from '~/lib/student-page.server';
 import { checkInIntent, type MeetingView } from '~/lib/views';
@@ -18,14 +18,11 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const since = new Date(Date.now() - WEEK_MS).toISOString();
   const page = await loadStudentPage(request, context, async (caller) => {
-    const [dashboard, meetings] = await Promise.all([
-      api.me.dashboard(caller),
-      apiList<MeetingRow>(caller, 'meetings', {
-        filter: { starts_at_gte: since },
-        sort: ['starts_at', 'ASC'],
-        range: [0, 199],
-      }),
-    ]);
+    const meetings = await apiList<MeetingRow>(caller, 'meetings', {
+      filter: { starts_at_gte: since },
+      sort: ['starts_at', 'ASC'],
+      range: [0, 199],
+    });
     // Own rows only: which of these meetings I am checked in to.
     const attendance = meetings.rows.length
       ? await apiList<MeetingAttendanceRow>(caller, 'meeting_attendance', {
@@ -33,10 +30,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           range: [0, 199],
         })
       : { rows: [], total: 0 };
-    return { dashboard, meetings: meetings.rows, attendance: attendance.rows };
+    return { meetings: meetings.rows, attendance: attendance.rows };
   });
-  const { user, zone } = page;
-  if (!page.data) return { name: user.name, zone, standing: page.standing, view: null };
+  const { zone } = page;
 
   const { meetings, attendance } = page.data;
   const attendedIds = new Set(attendance.map((row) => row.meeting_id));
@@ -45,9 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const checked = Number(new URL(request.url).searchParams.get('checked'));
   const checkedMeeting = all.find((meeting) => meeting.id === checked && meeting.attended);
   return {
-    name: user.name,
     zone,
-    standing: null,
     view: {
       open: all.filter((meeting) => meeting.window === 'open'),
       upcoming: all.filter((meeting) => meeting.window === 'soon'),
@@ -138,9 +132,8 @@ function MeetingCard({
 }
 
 export default function Meetings() {
-  const { name, zone, standing, view } = useLoaderData<typeof loader>();
+  const { zone, view } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  if (!view) return <StandingPage title="Meetings" standing={standing!} name={name} />;
 
   const groups = [
     { id: 'open', title: 'Check-in open now', meetings: view.open, empty: null },

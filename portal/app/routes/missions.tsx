@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 
-import { StandingPage, ZoneNote } from '~/components/engagement';
+import { ZoneNote } from '~/components/engagement';
 import {
   api,
   apiList,
@@ -43,8 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       meetings: meetings.rows,
     };
   });
-  const { user, zone } = page;
-  if (!page.data) return { name: user.name, zone, standing: page.standing, view: null };
+  const { zone } = page;
 
   const { dashboard, missionEnrolments, missions, batchEnrolments, batches, meetings } = page.data;
   const now = new Date();
@@ -61,9 +60,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const dates = (from: string, to: string) => `${formatLongDay(from)} – ${formatLongDay(to)}`;
 
   return {
-    name: user.name,
     zone,
-    standing: null,
     view: {
       batches: batchEnrolments.map((enrolment) => {
         const batch = batchById.get(enrolment.batch_id);
@@ -111,8 +108,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Missions() {
-  const { name, zone, standing, view } = useLoaderData<typeof loader>();
-  if (!view) return <StandingPage title="Missions" standing={standing!} name={name} />;
+  const { zone, view } = useLoaderData<typeof loader>();
 
   return (
     <div className="page">

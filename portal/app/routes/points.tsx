@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 
-import { PointsProgress, StandingPage, ZoneNote } from '~/components/engagement';
+import { PointsProgress, ZoneNote } from '~/components/engagement';
 import { api, apiList, type LedgerRow, type PointsReason } from '~/lib/api.server';
 import { dayKey, formatDay, plural, signed } from '~/lib/format.server';
 import { loadStudentPage } from '~/lib/student-page.server';
@@ -31,8 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     );
     return { dashboard, ledgers };
   });
-  const { user, zone } = page;
-  if (!page.data) return { name: user.name, zone, standing: page.standing, view: null };
+  const { zone } = page;
 
   const { dashboard, ledgers } = page.data;
   const thisYear = dayKey(new Date(), zone).slice(0, 4);
@@ -78,12 +77,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       addsUp: listed + earlier === mission.points,
     };
   });
-  return { name: user.name, zone, standing: null, view: { missions } };
+  return { zone, view: { missions } };
 }
 
 export default function Points() {
-  const { name, zone, standing, view } = useLoaderData<typeof loader>();
-  if (!view) return <StandingPage title="Points" standing={standing!} name={name} />;
+  const { zone, view } = useLoaderData<typeof loader>();
 
   return (
     <div className="page">

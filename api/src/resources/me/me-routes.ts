@@ -72,7 +72,11 @@ export function meRouter(knex: Knex): Router {
     const actor = requireActor(req);
     if (actor.role !== 'student') throw errors.forbidden('Standing is for students.');
     const student = await knex('students').where({ id: actor.id }).first('status', 'status_reason', 'status_changed_at');
-    const cases = await knex('integrity_cases').where({ student_id: actor.id }).orderBy('created_at', 'desc').select('id', 'kind', 'description', 'status', 'mission_id', 'created_at');
+    const cases = await knex('integrity_cases as c')
+      .leftJoin('missions as m', 'm.id', 'c.mission_id')
+      .where('c.student_id', actor.id)
+      .orderBy('c.created_at', 'desc')
+      .select('c.id', 'c.kind', 'c.description', 'c.status', 'c.mission_id', 'm.code as mission_code', 'm.title as mission_title', 'c.created_at');
     const ids = cases.map((c) => c.id);
     const [actions, appeals] = await Promise.all([
       knex('integrity_actions').whereIn('case_id', ids).orderBy('taken_at').select('id', 'case_id', 'action', 'reason', 'ends_at', 'taken_at', 'lifted_at', 'lift_reason'),
@@ -90,7 +94,7 @@ export function meRouter(knex: Knex): Router {
           ...c,
           actions: caseActions.map((a) => ({ ...a, live: live(a) })),
           appeals: caseAppeals,
-          can_appeal: caseActions.length > 0 && !caseAppeals.some((a) => a.status === 'open'),
+          can_appeal: caseActions.some(live) && !caseAppeals.some((a) => a.status === 'open'),
         };
       }),
     });

@@ -49,10 +49,13 @@ it('a student outside the batch or mission can neither list nor read the notice'
 it('students read (marked), acknowledge and react; staff see exact counts and who has not acknowledged', async () => {
   const notice = (await post('sre', { audience: 'mission', mission_id: m1, title: 'Submit your repo link', requires_ack: true, pinned: true })).body;
   expect(notice.audience_count).toBe(251);
+  const unreadBefore = (await request(t.app).get('/auth/me').set(await as('student'))).body.unread_notices;
   const list = await request(t.app).get('/me/notices').set(await as('student'));
   expect(list.body[0]).toMatchObject({ id: notice.id, pinned: true, unread: true });
+  expect(unreadBefore).toBe(list.body.filter((n: { unread: boolean }) => n.unread).length);
   const read = await request(t.app).get(`/me/notices/${notice.id}`).set(await as('student'));
   expect(read.body.unread).toBe(false);
+  expect((await request(t.app).get('/auth/me').set(await as('student'))).body.unread_notices).toBe(unreadBefore - 1);
   const ack = await request(t.app).post(`/notices/${notice.id}/acknowledge`).set(await as('student'));
   expect(ack.status).toBe(200);
   await request(t.app).post(`/notices/${notice.id}/acknowledge`).set(await as('student'));

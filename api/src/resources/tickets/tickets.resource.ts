@@ -45,6 +45,7 @@ export const ticketsResource = defineResource({
     student_name: 'students_u.name',
     mission_code: 'missions.code',
     message_count: 'ticket_state.message_count',
+    mentor_names: 'ticket_state.mentor_names',
     waiting_since: 'ticket_state.waiting_since',
   },
   joins: (query) =>
@@ -53,6 +54,8 @@ export const ticketsResource = defineResource({
       .leftJoin('missions', 'missions.id', 'tickets.mission_id')
       .joinRaw(
         `LEFT JOIN LATERAL (SELECT (SELECT count(*) FROM ticket_messages m WHERE m.ticket_id = tickets.id)::int AS message_count,
+                                   (SELECT string_agg(u.name, ', ' ORDER BY u.name) FROM mentor_pairings p JOIN users u ON u.id = p.mentor_id
+                                     WHERE tickets.recipient = 'mentor' AND p.student_id = tickets.student_id AND p.mission_id = tickets.mission_id) AS mentor_names,
                                    CASE WHEN tickets.status <> 'closed' AND (tickets.last_staff_reply_at IS NULL OR tickets.last_staff_reply_at < tickets.last_student_message_at)
                                         THEN tickets.last_student_message_at END AS waiting_since) ticket_state ON true`,
       ),
@@ -61,7 +64,7 @@ export const ticketsResource = defineResource({
     if (existing) {
       const edits = Object.keys(data).filter((key) => key !== 'status');
       if (edits.length) throw errors.validation('Only the status of a ticket changes; add a message to say more.', Object.fromEntries(edits.map((k) => [k, 'cannot change'])));
-      if (ctx.actor.role === 'student' && data.status !== 'closed') throw errors.validation('You can close your ticket; staff reopen it.', { status: 'students can only close' });
+      if (ctx.actor.role === 'student' && data.status !== 'closed') throw errors.validation('You can close your ticket; writing a new message reopens it.', { status: 'students can only close' });
       return;
     }
     if (data.recipient === 'mentor') {
