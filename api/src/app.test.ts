@@ -16,6 +16,8 @@ it('answers /health after checking the database, with security headers and a req
   expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
   expect(response.headers['x-powered-by']).toBeUndefined();
   expect(response.headers['x-request-id']).toMatch(/^[\w-]+$/);
+  expect(response.headers['cache-control']).toBe('no-store');
+  expect(response.headers.etag).toBeUndefined();
 });
 
 it('lets the back office read Content-Range across origins, with credentials, and no one else', async () => {

@@ -100,6 +100,8 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
 
   const app = express();
   app.disable('x-powered-by');
+  // Answers are private and change with the data (a list's total lives in a header an ETag would not cover).
+  app.set('etag', false);
   // The portal calls the API server-side and forwards the student's address; trust only such local hops by default.
   app.set('trust proxy', config.TRUST_PROXY === 'true' ? true : config.TRUST_PROXY === 'false' ? false : config.TRUST_PROXY);
   app.use(
@@ -126,6 +128,10 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
       maxAge: 600,
     }),
   );
+  app.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(express.json({ limit: '10mb' }));
   app.use(cookieParser());
 

@@ -100,3 +100,44 @@ export async function paginationText(page: Page) {
   await text.waitFor();
   return (await text.innerText()).trim();
 }
+
+/**
+ * The API as a bearer client (POST /auth/token), e.g. the student's side of a scenario or the setup
+ * data of a test. `call` answers the status and the parsed body, whatever the status.
+ */
+export async function apiAs(env: E2E, email: string, password = DEMO_PASSWORD) {
+  const base = env.system!.apiUrl;
+  const signIn = await fetch(`${base}/auth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!signIn.ok) throw new Error(`sign-in as ${email} → ${signIn.status} ${await signIn.text()}`);
+  const { token } = (await signIn.json()) as { token: string };
+  const call = async <T = any>(method: string, pathAndQuery: string, body?: unknown): Promise<{ status: number; body: T }> => {
+    const response = await fetch(`${base}${pathAndQuery}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
+    return { status: response.status, body: parsed as T };
+  };
+  return { token, call };
+}
+
+/** `?filter=…` for a list request. */
+export const filterQuery = (filter: Record<string, unknown>) => `filter=${encodeURIComponent(JSON.stringify(filter))}`;
+
+/** The id of mission `code` in batch `batchCode`, asked as the given client. */
+export async function missionIdOf(client: Awaited<ReturnType<typeof apiAs>>, batchCode: string, code: string): Promise<number> {
+  const batches = await client.call<{ id: number }[]>('GET', `/batches?${filterQuery({ code: batchCode })}`);
+  const missions = await client.call<{ id: number }[]>('GET', `/missions?${filterQuery({ batch_id: batches.body[0].id, code })}`);
+  return missions.body[0].id;
+}

@@ -3,25 +3,35 @@ import { Route } from 'react-router';
 import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
 import { LoginPage } from './auth/LoginPage';
 import { ResetPasswordPage } from './auth/ResetPasswordPage';
+import { appeals } from './appeals';
+import { assignments } from './assignments';
 import { auditLog } from './audit_log';
 import { batchEnrolments } from './batch_enrolments';
 import { batches } from './batches';
 import { appTitle } from './config';
+import { dailyAttendance } from './daily_attendance';
 import { Dashboard } from './dashboard/Dashboard';
+import { featureRequests } from './feature_requests';
 import { imports } from './imports';
+import { integrityCases } from './integrity_cases';
 import { ImportWizard } from './imports/ImportWizard';
 import { Layout } from './layout/Layout';
+import { meetings } from './meetings';
+import { MeetingCodePage } from './meetings/MeetingCodePage';
 import { theme } from './layout/theme';
 import { mentorPairings } from './mentor_pairings';
 import { missionEnrolments } from './mission_enrolments';
 import { missionMentors } from './mission_mentors';
 import { missions } from './missions';
+import { notices } from './notices';
 import { MissionPairingPage } from './missions/MissionPairingPage';
 import { outboxMessages } from './outbox_messages';
 import { ProfilePage } from './profile/ProfilePage';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { students } from './students';
+import { submissions } from './submissions';
+import { tickets } from './tickets';
 import { users } from './users';
 
 export const App = () => (
@@ -49,6 +59,17 @@ export const App = () => (
     <Resource {...missionEnrolments} />
     <Resource {...missionMentors} />
     <Resource {...mentorPairings} />
+    <Resource {...dailyAttendance} />
+    <Resource {...meetings}>
+      <Route path=":id/code" element={<MeetingCodePage />} />
+    </Resource>
+    <Resource {...assignments} />
+    <Resource {...submissions} />
+    <Resource {...integrityCases} />
+    <Resource {...appeals} />
+    <Resource {...notices} />
+    <Resource {...tickets} />
+    <Resource {...featureRequests} />
     <Resource {...users} />
     <Resource {...auditLog} />
     <Resource {...outboxMessages} />

@@ -6,8 +6,9 @@ import { downloadFromApi } from './download';
 /**
  * Downloads GET /<resource>/export.csv?filter=…&sort=… (every matching row, not one page)
  * with the session cookie, then saves the blob. The API decides what the user may export.
+ * `filter` adds what the list context does not hold (e.g. a show page section's assignment_id).
  */
-export const ExportCsvButton = ({ label = 'Export CSV' }: { label?: string }) => {
+export const ExportCsvButton = ({ label = 'Export CSV', filter }: { label?: string; filter?: Record<string, unknown> }) => {
   const resource = useResourceContext();
   const { filterValues, sort, total } = useListContext();
   const { canAccess } = useCanAccess({ resource, action: 'export' });
@@ -19,7 +20,7 @@ export const ExportCsvButton = ({ label = 'Export CSV' }: { label?: string }) =>
     setBusy(true);
     try {
       const query = new URLSearchParams({
-        filter: JSON.stringify(filterValues ?? {}),
+        filter: JSON.stringify({ ...(filterValues ?? {}), ...filter }),
         sort: JSON.stringify([sort?.field ?? 'id', sort?.order ?? 'ASC']),
       });
       await downloadFromApi(`/${resource}/export.csv?${query}`, `${resource}-${new Date().toISOString().slice(0, 10)}.csv`);

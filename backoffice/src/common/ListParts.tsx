@@ -10,3 +10,20 @@ export const StudentLink = (_props: { label?: string; source?: string }) => {
     </Link>
   );
 };
+
+/**
+ * Several short lines as one SimpleList text on phones (react-admin puts tertiaryText at the top
+ * right, where a long text squeezes the rest). Empty parts are left out.
+ */
+export const lines = (...parts: (string | null | undefined | false)[]) => {
+  const shown = parts.filter(Boolean) as string[];
+  return (
+    <>
+      {shown.map((part, i) => (
+        <span key={i} style={{ display: 'block' }}>
+          {part}
+        </span>
+      ))}
+    </>
+  );
+};

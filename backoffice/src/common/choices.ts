@@ -39,6 +39,73 @@ export const IMPORT_STATUS_CHOICES: Choice[] = [
   { id: 'failed', name: 'Failed' },
 ];
 
+export const SUBMISSION_STATUS_CHOICES: Choice[] = [
+  { id: 'on_time', name: 'On time' },
+  { id: 'late', name: 'Late' },
+];
+
+export const ATTENDANCE_METHOD_CHOICES: Choice[] = [
+  { id: 'self', name: 'Checked in' },
+  { id: 'code', name: 'Checked in with code' },
+  { id: 'manual', name: 'Marked by staff' },
+];
+
+export const CASE_KIND_CHOICES: Choice[] = [
+  { id: 'cheating', name: 'Cheating' },
+  { id: 'plagiarism', name: 'Plagiarism' },
+  { id: 'other', name: 'Other misconduct' },
+];
+
+export const CASE_STATUS_CHOICES: Choice[] = [
+  { id: 'open', name: 'Open' },
+  { id: 'closed', name: 'Closed' },
+];
+
+export const INTEGRITY_ACTION_CHOICES: Choice[] = [
+  { id: 'warning', name: 'Warning' },
+  { id: 'restrict', name: 'Restrict' },
+  { id: 'ban', name: 'Ban' },
+  { id: 'delist', name: 'Delist' },
+];
+
+/** What each action does to the student, shown where staff choose one. */
+export const INTEGRITY_ACTION_HELP: Record<string, string> = {
+  warning: 'Recorded on the case; the student is told and keeps full access.',
+  restrict: 'No mentorship resources: meeting check-in and tickets to the mentor are refused.',
+  ban: 'Signs the student out everywhere; they can only read why and appeal.',
+  delist: 'Removes the student from the school; they can only read why and appeal.',
+};
+
+export const APPEAL_STATUS_CHOICES: Choice[] = [
+  { id: 'open', name: 'Open' },
+  { id: 'accepted', name: 'Accepted' },
+  { id: 'rejected', name: 'Rejected' },
+];
+
+export const NOTICE_AUDIENCE_CHOICES: Choice[] = [
+  { id: 'everyone', name: 'Everyone' },
+  { id: 'batch', name: 'A batch' },
+  { id: 'mission', name: 'A mission' },
+];
+
+export const TICKET_STATUS_CHOICES: Choice[] = [
+  { id: 'open', name: 'Open' },
+  { id: 'waiting', name: 'Waiting for student' },
+  { id: 'closed', name: 'Closed' },
+];
+
+export const TICKET_RECIPIENT_CHOICES: Choice[] = [
+  { id: 'mentor', name: 'Mentor' },
+  { id: 'sre', name: 'SRE team' },
+];
+
+export const FEATURE_REQUEST_STATUS_CHOICES: Choice[] = [
+  { id: 'new', name: 'New' },
+  { id: 'planned', name: 'Planned' },
+  { id: 'declined', name: 'Declined' },
+  { id: 'done', name: 'Done' },
+];
+
 export const choiceName = (choices: Choice[], id: unknown): string =>
   choices.find((c) => c.id === id)?.name ?? (id == null ? '' : String(id));
 
@@ -61,4 +128,18 @@ export const STATUS_COLORS: Record<string, ChipColor> = {
   update: 'info',
   skip: 'default',
   error: 'error',
+  on_time: 'success',
+  late: 'warning',
+  open: 'warning',
+  closed: 'default',
+  waiting: 'info',
+  accepted: 'success',
+  rejected: 'error',
+  warning: 'warning',
+  restrict: 'info',
+  ban: 'error',
+  delist: 'warning',
+  new: 'info',
+  declined: 'default',
+  done: 'success',
 };

@@ -9,10 +9,13 @@ import {
   Menu,
   useCanAccess,
   useResourceDefinitions,
+  useSidebarState,
   useUserMenu,
 } from 'react-admin';
+import { Divider, ListSubheader } from '@mui/material';
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
+import { can } from '../providers/permissions';
 import { useMe } from '../providers/useMe';
 
 /** "My profile" entry of the user menu (closes the menu when clicked). */
@@ -51,24 +54,51 @@ const ImportMenuItem = () => {
   return <Menu.Item to="/imports/new" primaryText="Import CSV" leftIcon={<UploadFileIcon />} />;
 };
 
+/** Headings in the menu, shown before the first resource of each group (in App's resource order). */
+const GROUP_STARTS: Record<string, string> = {
+  batches: 'Cohorts',
+  daily_attendance: 'Engagement',
+  integrity_cases: 'Integrity & communication',
+  users: 'Administration',
+};
+const groupsOf = (names: string[]) => {
+  let current = '';
+  return Object.fromEntries(names.map((name) => [name, (current = GROUP_STARTS[name] ?? current)]));
+};
+
 /**
- * Dashboard + one entry per resource the user may list (each item asks authProvider.canAccess).
- * A mentor's students list is theirs only: "My students".
+ * Dashboard + one entry per resource the user may list (each item asks authProvider.canAccess),
+ * under a heading per group when the menu is open. A mentor's students list is theirs only: "My students".
  */
 const AppMenu = () => {
   const resources = useResourceDefinitions();
-  const isMentor = useMe()?.role === 'mentor';
+  const me = useMe();
+  const isMentor = me?.role === 'mentor';
+  const [open] = useSidebarState();
+  const names = Object.keys(resources).filter((name) => resources[name].hasList);
+  const groupOf = groupsOf(names);
+  const visible = names.filter((name) => can(me?.permissions, name, 'list'));
+  const headed = new Set<string>();
   return (
     <Menu>
       <Menu.DashboardItem />
-      {Object.keys(resources)
-        .filter((name) => resources[name].hasList)
-        .map((name) => (
+      {names.map((name) => {
+        const group = groupOf[name];
+        const heading = open && group && visible.includes(name) && !headed.has(group);
+        if (heading) headed.add(group);
+        return (
           <Fragment key={name}>
+            {heading && (
+              <ListSubheader component="div" disableSticky sx={{ lineHeight: '32px', mt: 1, bgcolor: 'transparent' }}>
+                {group}
+              </ListSubheader>
+            )}
             <Menu.ResourceItem name={name} {...(name === 'students' && isMentor ? { primaryText: 'My students' } : {})} />
             {name === 'students' && <ImportMenuItem />}
           </Fragment>
-        ))}
+        );
+      })}
+      <Divider sx={{ my: 1 }} />
       <Menu.Item to="/profile" primaryText="My profile" leftIcon={<AccountCircleIcon />} />
     </Menu>
   );

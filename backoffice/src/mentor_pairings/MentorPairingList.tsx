@@ -2,15 +2,17 @@ import { DataTable, FilterButton, List, NumberInput, SearchInput, SimpleList, To
 import { ExportCsvButton } from '../common/ExportCsvButton';
 import { formatDateTime } from '../common/format';
 import { StudentLink } from '../common/ListParts';
-import { MentorInput } from '../common/MentorInput';
+import { MentorInput, useCanListMentors } from '../common/MentorInput';
 import { MissionInput } from '../common/ReferenceInputs';
 import { useIsSmall } from '../common/useIsSmall';
 import { wideFiltersSx } from '../common/listStyles';
 
-const filters = (isSmall: boolean) => [
+const filters = (isSmall: boolean, canListMentors: boolean) => [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search student or mentor name" />,
   <MissionInput key="mission_id" source="mission_id" alwaysOn={!isSmall} />,
-  <MentorInput key="mentor_id" source="mentor_id" label="Mentor" alwaysOn={!isSmall} sx={{ minWidth: 240 }} />,
+  ...(canListMentors
+    ? [<MentorInput key="mentor_id" source="mentor_id" label="Mentor" alwaysOn={!isSmall} sx={{ minWidth: 240 }} />]
+    : []),
   <NumberInput key="student_id" source="student_id" label="Student id" />,
 ];
 
@@ -24,11 +26,12 @@ const Actions = () => (
 /** Which mentor mentors which student, per mission. */
 export const MentorPairingList = () => {
   const isSmall = useIsSmall();
+  const canListMentors = useCanListMentors();
   return (
     <List
       sx={wideFiltersSx}
       title="Mentor pairings"
-      filters={filters(isSmall)}
+      filters={filters(isSmall, canListMentors)}
       actions={<Actions />}
       sort={{ field: 'created_at', order: 'DESC' }}
       perPage={25}

@@ -1,15 +1,15 @@
 import { CreateButton, DataTable, FilterButton, List, SearchInput, SimpleList, TopToolbar, useCanAccess } from 'react-admin';
 import { ExportCsvButton } from '../common/ExportCsvButton';
-import { MentorInput } from '../common/MentorInput';
+import { MentorInput, useCanListMentors } from '../common/MentorInput';
 import { BatchInput, MissionInput } from '../common/ReferenceInputs';
 import { useIsSmall } from '../common/useIsSmall';
 import { wideFiltersSx } from '../common/listStyles';
 
-const filters = (isSmall: boolean) => [
+const filters = (isSmall: boolean, canListMentors: boolean) => [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search mentor name or email" />,
   <BatchInput key="batch_id" source="batch_id" alwaysOn={!isSmall} />,
   <MissionInput key="mission_id" source="mission_id" alwaysOn={!isSmall} />,
-  <MentorInput key="mentor_id" source="mentor_id" label="Mentor" sx={{ minWidth: 240 }} />,
+  ...(canListMentors ? [<MentorInput key="mentor_id" source="mentor_id" label="Mentor" sx={{ minWidth: 240 }} />] : []),
 ];
 
 const Actions = () => (
@@ -26,12 +26,13 @@ const loadText = (r: Record<string, unknown>) =>
 /** Mentors assigned to missions by managers, with their load (pairings) against capacity. */
 export const MissionMentorList = () => {
   const isSmall = useIsSmall();
+  const canListMentors = useCanListMentors();
   const { canAccess: canEdit } = useCanAccess({ resource: 'mission_mentors', action: 'edit' });
   return (
     <List
       sx={wideFiltersSx}
       title="Mission mentors"
-      filters={filters(isSmall)}
+      filters={filters(isSmall, canListMentors)}
       actions={<Actions />}
       sort={{ field: 'mentor_name', order: 'ASC' }}
       perPage={25}

@@ -15,13 +15,8 @@ import {
   useRecordContext,
   useRefresh,
 } from 'react-admin';
-import {
-  CapacityInput,
-  MentorChoiceInputs,
-  NoUserDirectoryNote,
-  missionMentorData,
-  validateMentorChoice,
-} from '../mission_mentors/MissionMentorInputs';
+import { CapacityInput, MentorChoiceInput, missionMentorData } from '../mission_mentors/MissionMentorInputs';
+import { errorMessage, fieldErrors } from '../common/errors';
 import { useIsSmall } from '../common/useIsSmall';
 import { CompactPagination } from '../common/CompactPagination';
 
@@ -37,7 +32,7 @@ export const MissionMentors = () => {
   const { canAccess: canCreate } = useCanAccess({ resource: 'mission_mentors', action: 'create' });
   if (!record) return null;
   return (
-    <Box sx={{ p: 2, borderTop: 1, borderColor: 'divider' }}>
+    <Box sx={{ p: 2 }}>
       <Typography variant="h6" component="h2" gutterBottom>
         Mentors ({record.mentor_count ?? 0})
       </Typography>
@@ -90,7 +85,7 @@ const NoMentors = () => (
   </Typography>
 );
 
-/** Managers and admins assign a mentor to this mission (see MentorChoiceInputs for where mentors come from). */
+/** Managers and admins assign a mentor (from the mentors directory) to this mission. */
 const AddMentorForm = ({ missionId }: { missionId: number | string }) => {
   const [create, { isPending }] = useCreate();
   const notify = useNotify();
@@ -104,12 +99,8 @@ const AddMentorForm = ({ missionId }: { missionId: number | string }) => {
       setFormKey((k) => k + 1);
       refresh();
     } catch (error) {
-      notify(error instanceof Error ? error.message : String(error), { type: 'error' });
-      const fields = (error as { body?: { errors?: Record<string, unknown> } }).body?.errors;
-      if (fields) {
-        const { root: _root, ...rest } = fields;
-        return values.mentor_user_id && rest.mentor_id ? { ...rest, mentor_user_id: rest.mentor_id } : rest;
-      }
+      notify(errorMessage(error), { type: 'error' });
+      return fieldErrors(error);
     }
     return undefined;
   };
@@ -119,10 +110,12 @@ const AddMentorForm = ({ missionId }: { missionId: number | string }) => {
       <Typography id="add-mentor-heading" variant="subtitle1" component="h3" gutterBottom>
         Add a mentor
       </Typography>
-      <Form key={formKey} onSubmit={submit} validate={validateMentorChoice} defaultValues={{ capacity: null }}>
+      <Form key={formKey} onSubmit={submit} defaultValues={{ capacity: null }}>
         <Grid container columnSpacing={2} sx={{ alignItems: 'flex-start' }}>
-          <MentorChoiceInputs />
-          <Grid size={{ xs: 12, sm: 6, md: 2 }}>
+          <Grid size={{ xs: 12, md: 7 }}>
+            <MentorChoiceInput />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6, md: 3 }}>
             <CapacityInput helperText="Blank: no limit" />
           </Grid>
           <Grid size={{ xs: 12, md: 2 }} sx={{ pt: { md: 1 } }}>
@@ -130,7 +123,6 @@ const AddMentorForm = ({ missionId }: { missionId: number | string }) => {
           </Grid>
         </Grid>
       </Form>
-      <NoUserDirectoryNote />
     </Box>
   );
 };

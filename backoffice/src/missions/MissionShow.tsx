@@ -2,9 +2,13 @@ import { Box, Grid, Typography } from '@mui/material';
 import LinkIcon from '@mui/icons-material/Link';
 import { Button, EditButton, Link, Show, TopToolbar, useCanAccess, useRecordContext, LinkBase } from 'react-admin';
 import { MISSION_STATUS_CHOICES } from '../common/choices';
-import { formatDay } from '../common/format';
+import { formatDay, listLink } from '../common/format';
+import { PageTabs } from '../common/PageTabs';
 import { StatusChip } from '../common/StatusChip';
+import { MissionLeaderboard } from './MissionLeaderboard';
 import { MissionMentors } from './MissionMentors';
+import { MissionPoints } from './MissionPoints';
+import { MissionAssignments, MissionMeetings } from './MissionWork';
 import { LabeledValue } from '../common/LabeledValue';
 
 const MissionTitle = () => {
@@ -30,8 +34,6 @@ const MissionShowActions = () => (
     <EditButton />
   </TopToolbar>
 );
-
-const studentsLink = (filter: Record<string, unknown>) => `/students?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 
 const MissionSummary = () => {
   const record = useRecordContext();
@@ -60,7 +62,7 @@ const MissionSummary = () => {
         <span>{String(record.position ?? '')}</span>
       </LabeledValue>
       <LabeledValue label="Enrolled students">
-        <Link to={studentsLink({ mission_id: record.id })}>{enrolled.toLocaleString()}</Link>
+        <Link to={listLink('students', { mission_id: record.id })}>{enrolled.toLocaleString()}</Link>
       </LabeledValue>
       <LabeledValue label="Paired with a mentor">
         <span>
@@ -68,7 +70,7 @@ const MissionSummary = () => {
           {enrolled > paired && (
             <>
               {' · '}
-              <Link to={studentsLink({ unpaired_in_mission_id: record.id })}>
+              <Link to={listLink('students', { unpaired_in_mission_id: record.id })}>
                 {(enrolled - paired).toLocaleString()} unpaired
               </Link>
             </>
@@ -92,12 +94,27 @@ const MissionSummary = () => {
   );
 };
 
-export const MissionShow = () => (
-  <Show title={<MissionTitle />} actions={<MissionShowActions />}>
-    <MissionSummary />
+const Mentors = () => (
+  <>
     <MissionMentors />
     <Typography variant="caption" component="p" color="text.secondary" sx={{ px: 2, pb: 2 }}>
       Load is the number of students paired with the mentor on this mission.
     </Typography>
+  </>
+);
+
+export const MissionShow = () => (
+  <Show title={<MissionTitle />} actions={<MissionShowActions />}>
+    <MissionSummary />
+    <PageTabs
+      label="Mission sections"
+      tabs={[
+        { key: 'mentors', label: 'Mentors', content: <Mentors /> },
+        { key: 'assignments', label: 'Assignments', content: <MissionAssignments /> },
+        { key: 'meetings', label: 'Meetings', content: <MissionMeetings /> },
+        { key: 'leaderboard', label: 'Leaderboard', content: <MissionLeaderboard /> },
+        { key: 'points', label: 'Points', content: <MissionPoints /> },
+      ]}
+    />
   </Show>
 );

@@ -66,6 +66,66 @@ export interface ImportRequest {
   filename?: string;
 }
 
+/** POST /assignments/:id/paste with dry_run: true. */
+export interface PastePreview {
+  dry_run: true;
+  assignment_id: number;
+  taken_at: string;
+  status_for_new: 'on_time' | 'late';
+  email_count: number;
+  duplicate_count: number;
+  new: { student_id: number; email: string; name: string }[];
+  already_recorded: { student_id: number; email: string; name: string }[];
+  unknown_emails: string[];
+  not_enrolled_emails: string[];
+}
+/** POST /assignments/:id/paste with dry_run: false. */
+export interface PasteApplied {
+  paste_id: number;
+  recorded: number;
+  already_recorded: number;
+  unknown_emails: string[];
+  not_enrolled_emails: string[];
+  duplicate_count: number;
+  status_for_new: 'on_time' | 'late';
+}
+export interface PasteRequest {
+  text: string;
+  /** ISO instant with zone; the API uses "now" without it. */
+  taken_at?: string;
+}
+
+/** GET /meetings/:id/code: the rotating check-in code. */
+export interface MeetingCode {
+  meeting_id: number;
+  code: string;
+  expires_in_seconds: number;
+  requires_code: boolean;
+  opens_at: string;
+  closes_at: string;
+}
+
+/** GET|POST /missions/:id/points/recompute. */
+export interface RecomputePreview {
+  mission_id: number;
+  total_before: number;
+  total_after: number;
+  students_changed: number;
+  changes: { student_id: number; name: string; before: number; after: number }[];
+  applied?: boolean;
+}
+
+/**
+ * Lists the API serves on custom paths, read through getList like any resource (so lists, paging
+ * and ReferenceManyField-like sections work unchanged). The filter carries the path's id.
+ *   notice_acknowledgements  filter {notice_id, acknowledged?} → GET /notices/:id/acknowledgements
+ *   leaderboard              filter {mission_id}              → GET /missions/:id/leaderboard
+ */
+const VIRTUAL_LISTS: Record<string, { key: string; path: (id: string) => string }> = {
+  notice_acknowledgements: { key: 'notice_id', path: (id) => `/notices/${id}/acknowledgements` },
+  leaderboard: { key: 'mission_id', path: (id) => `/missions/${id}/leaderboard` },
+};
+
 /** The API's endpoints beyond the ra-data-simple-rest protocol. */
 export interface SmsDataProvider extends DataProvider {
   /** PUT /<resource>?filter=… with the fields to set, over any list filter → ids changed. */
@@ -80,6 +140,14 @@ export interface SmsDataProvider extends DataProvider {
   importDryRun(request: ImportRequest): Promise<ImportDryRun>;
   /** 202: the import runs in the background; poll getOne('imports', …) for progress. */
   importStart(request: ImportRequest): Promise<ImportRecord>;
+  /** POST /assignments/:id/paste: a preview (writes nothing) or the recorded submissions. */
+  pastePreview(assignmentId: Identifier, request: PasteRequest): Promise<PastePreview>;
+  pasteApply(assignmentId: Identifier, request: PasteRequest): Promise<PasteApplied>;
+  meetingCode(meetingId: Identifier): Promise<MeetingCode>;
+  /** GET (preview) or POST (apply, audited) /missions/:id/points/recompute. */
+  recomputePoints(missionId: Identifier, apply: boolean): Promise<RecomputePreview>;
+  /** POST /appeals/:id/decide → the decided appeal. */
+  decideAppeal(appealId: Identifier, decision: 'accept' | 'reject', note: string): Promise<Record<string, unknown>>;
 }
 
 const post = async <T>(path: string, body: unknown, method = 'POST'): Promise<T> => {
@@ -93,8 +161,29 @@ const post = async <T>(path: string, body: unknown, method = 'POST'): Promise<T>
  *   PUT    /<resource>?filter={"id":[…]}  body = fields to set  → [ids]
  *   DELETE /<resource>?filter={"id":[…]}                         → [ids]
  */
+const get = async <T>(path: string): Promise<T> => {
+  const { json } = await httpClient(`${apiUrl}${path}`);
+  return json as T;
+};
+
+const id = (value: Identifier) => encodeURIComponent(String(value));
+
 export const dataProvider: SmsDataProvider = {
   ...base,
+  getList: async (resource, params) => {
+    const virtual = VIRTUAL_LISTS[resource];
+    if (!virtual) return base.getList(resource, params);
+    const { [virtual.key]: ownerId, ...filter } = (params.filter ?? {}) as Filter;
+    if (ownerId == null || ownerId === '') return { data: [], total: 0 };
+    const { page = 1, perPage = 25 } = params.pagination ?? {};
+    const query = new URLSearchParams({
+      range: JSON.stringify([(page - 1) * perPage, page * perPage - 1]),
+      filter: JSON.stringify(filter),
+    });
+    const { headers, json } = await httpClient(`${apiUrl}${virtual.path(id(ownerId as Identifier))}?${query}`);
+    const total = Number(headers.get('Content-Range')?.split('/').pop());
+    return { data: json, total: Number.isFinite(total) ? total : (json as unknown[]).length };
+  },
   updateMany: async (resource, params) => {
     const json = await post<unknown>(`/${resource}?${filterQuery({ id: params.ids })}`, params.data, 'PUT');
     return { data: Array.isArray(json) ? json : params.ids };
@@ -108,14 +197,18 @@ export const dataProvider: SmsDataProvider = {
     return Array.isArray(json) ? (json as Identifier[]) : [];
   },
   studentAction: (action, filter, body) => post(`/students/actions/${action}?${filterQuery(filter)}`, body),
-  autoPair: async (missionId, apply) => {
-    const path = `/missions/${encodeURIComponent(String(missionId))}/auto-pair`;
-    if (apply) return post<AutoPairPlan>(path, {});
-    const { json } = await httpClient(`${apiUrl}${path}`);
-    return json as AutoPairPlan;
-  },
+  autoPair: (missionId, apply) =>
+    apply ? post<AutoPairPlan>(`/missions/${id(missionId)}/auto-pair`, {}) : get<AutoPairPlan>(`/missions/${id(missionId)}/auto-pair`),
   importDryRun: (request) => post<ImportDryRun>('/imports', { ...request, dry_run: true }),
   importStart: (request) => post<ImportRecord>('/imports', { ...request, dry_run: false }),
+  pastePreview: (assignmentId, request) => post<PastePreview>(`/assignments/${id(assignmentId)}/paste`, { ...request, dry_run: true }),
+  pasteApply: (assignmentId, request) => post<PasteApplied>(`/assignments/${id(assignmentId)}/paste`, { ...request, dry_run: false }),
+  meetingCode: (meetingId) => get<MeetingCode>(`/meetings/${id(meetingId)}/code`),
+  recomputePoints: (missionId, apply) =>
+    apply
+      ? post<RecomputePreview>(`/missions/${id(missionId)}/points/recompute`, {})
+      : get<RecomputePreview>(`/missions/${id(missionId)}/points/recompute`),
+  decideAppeal: (appealId, decision, note) => post(`/appeals/${id(appealId)}/decide`, { decision, note }),
 };
 
 /** useDataProvider typed with the API's extra endpoints. */

@@ -57,7 +57,9 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
     if (token) headers.set('X-CSRF-Token', token);
   }
   try {
-    return await fetchUtils.fetchJson(url, { ...options, headers, credentials: 'include' });
+    // No HTTP cache: the API's ETags cover the body only, and a 304 keeps the stale Content-Range
+    // (Chromium does not update it), so a list whose first page is unchanged would show an old total.
+    return await fetchUtils.fetchJson(url, { cache: 'no-store', ...options, headers, credentials: 'include' });
   } catch (error) {
     throw normaliseError(error);
   }

@@ -1,7 +1,7 @@
 import { SearchInput, SelectInput } from 'react-admin';
 import { STUDENT_STATUS_CHOICES } from '../common/choices';
 import { MentorInput } from '../common/MentorInput';
-import { BatchInput, MissionInput } from '../common/ReferenceInputs';
+import { AssignmentInput, BatchInput, MissionInput, NoticeInput } from '../common/ReferenceInputs';
 
 /**
  * Search is always shown; on a desktop batch, mission and status too; the rest sit behind
@@ -20,4 +20,6 @@ export const studentFilters = ({ isSmall, isMentor, seesPhone }: { isSmall: bool
   <SelectInput key="status" source="status" label="Status" choices={STUDENT_STATUS_CHOICES} alwaysOn={!isSmall} />,
   ...(isMentor ? [] : [<MentorInput key="mentor_id" source="mentor_id" label="Mentor" sx={{ minWidth: 240 }} />]),
   <MissionInput key="unpaired_in_mission_id" source="unpaired_in_mission_id" label="Without a mentor in mission" />,
+  <AssignmentInput key="missing_assignment_id" source="missing_assignment_id" label="Has not submitted assignment" />,
+  <NoticeInput key="not_acknowledged_notice_id" source="not_acknowledged_notice_id" label="Has not acknowledged notice" />,
 ];

@@ -1,5 +1,4 @@
-import type { ReactNode } from 'react';
-import { Box, Grid, Typography } from '@mui/material';
+import { Box, Grid } from '@mui/material';
 import {
   DataTable,
   EditButton,
@@ -17,6 +16,14 @@ import { StatusChip } from '../common/StatusChip';
 import { useIsSmall } from '../common/useIsSmall';
 import { LabeledValue } from '../common/LabeledValue';
 import { CompactPagination } from '../common/CompactPagination';
+import { PageTabs } from '../common/PageTabs';
+import { can } from '../providers/permissions';
+import { useMe } from '../providers/useMe';
+import { None, Section } from '../common/Section';
+import { StudentAttendance } from '../daily_attendance/StudentAttendance';
+import { StudentCases } from '../integrity_cases/StudentCases';
+import { StudentMentorNotes } from '../mentor_notes/StudentMentorNotes';
+import { SubmissionTable } from '../submissions/SubmissionTable';
 
 const StudentTitle = () => {
   const record = useRecordContext();
@@ -73,21 +80,6 @@ const StudentSummary = () => {
     </Grid>
   );
 };
-
-const Section = ({ title, children }: { title: string; children: ReactNode }) => (
-  <Box component="section" sx={{ p: 2, borderTop: 1, borderColor: 'divider' }}>
-    <Typography variant="h6" component="h2" gutterBottom>
-      {title}
-    </Typography>
-    {children}
-  </Box>
-);
-
-const None = ({ text }: { text: string }) => (
-  <Typography variant="body2" color="text.secondary">
-    {text}
-  </Typography>
-);
 
 const when = (r: Record<string, unknown>) => formatDateTime(r.created_at);
 
@@ -193,9 +185,8 @@ const MentorPairings = () => {
   );
 };
 
-export const StudentShow = () => (
-  <Show title={<StudentTitle />} actions={<StudentShowActions />}>
-    <StudentSummary />
+const Enrolments = () => (
+  <>
     <Section title="Batches">
       <BatchEnrolments />
     </Section>
@@ -205,5 +196,43 @@ export const StudentShow = () => (
     <Section title="Mentors">
       <MentorPairings />
     </Section>
+  </>
+);
+
+/** The student's recorded submissions, latest first. */
+const StudentSubmissions = () => (
+  <Box sx={{ p: 2 }}>
+    <ReferenceManyField reference="submissions" target="student_id" sort={{ field: 'submitted_at', order: 'DESC' }} perPage={25} pagination={<CompactPagination />}>
+      <SubmissionTable showAssignment empty={<None text="No submission recorded." />} />
+    </ReferenceManyField>
+  </Box>
+);
+
+const StudentTabs = () => {
+  const me = useMe();
+  const canSee = (resource: string) => can(me?.permissions, resource, 'list');
+  const tabs = [
+    { key: 'enrolments', label: 'Enrolments', content: <Enrolments /> },
+    {
+      key: 'attendance',
+      label: 'Attendance',
+      content: (
+        <Box sx={{ p: 2 }}>
+          <StudentAttendance />
+        </Box>
+      ),
+      hidden: !canSee('daily_attendance'),
+    },
+    { key: 'submissions', label: 'Submissions', content: <StudentSubmissions />, hidden: !canSee('submissions') },
+    { key: 'notes', label: 'Mentor notes', content: <StudentMentorNotes />, hidden: !canSee('mentor_notes') },
+    { key: 'integrity', label: 'Integrity', content: <StudentCases />, hidden: !canSee('integrity_cases') },
+  ];
+  return <PageTabs label="Student sections" tabs={tabs} />;
+};
+
+export const StudentShow = () => (
+  <Show title={<StudentTitle />} actions={<StudentShowActions />}>
+    <StudentSummary />
+    <StudentTabs />
   </Show>
 );

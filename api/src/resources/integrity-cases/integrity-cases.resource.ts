@@ -28,7 +28,16 @@ export const integrityCasesResource = defineResource({
   ),
   sortable: ['created_at', 'updated_at', 'kind', 'status', 'student_name'],
   searchable: ['student_name', 'student_email', 'description'],
-  filterable: { student_id: ['eq', 'in'], mission_id: ['eq', 'in'], kind: ['eq', 'in'], status: ['eq', 'in'], opened_by: ['eq'], created_at: ['gte', 'lte'] },
+  filterable: {
+    student_id: ['eq', 'in'],
+    mission_id: ['eq', 'in'],
+    kind: ['eq', 'in'],
+    status: ['eq', 'in'],
+    opened_by: ['eq'],
+    created_at: ['gte', 'lte'],
+    live_action: ['eq', 'in'],
+    open_appeal_id: ['eq', 'neq'],
+  },
   writable: { admin: [...CASE_FIELDS, 'status'], sre: [...CASE_FIELDS, 'status'], mentor: CASE_FIELDS },
   schema: z.object({
     student_id: fields.id,

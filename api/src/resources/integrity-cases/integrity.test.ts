@@ -42,7 +42,9 @@ it('ban: the existing session ends; signing in again shows only why and the appe
   expect(me.status).toBe(200);
   expect(me.body.standing).toMatchObject({ status: 'banned', status_reason: 'Plagiarism in mission 1, second offence.' });
   const standing = await request(t.app).get('/me/standing').set(bearer(token));
-  expect(standing.body.cases[0]).toMatchObject({ id: kase.id, can_appeal: true });
+  expect(standing.body.cases[0]).toMatchObject({ id: kase.id, can_appeal: true, mission_code: 'M1' });
+  const banned = await request(t.app).get('/integrity_cases').query({ filter: JSON.stringify({ live_action: 'ban' }) }).set(await as('sre'));
+  expect(banned.body.map((c: { id: number }) => c.id)).toEqual([kase.id]);
   for (const [method, path] of [['get', '/me/dashboard'], ['get', '/missions'], ['get', '/me/notices'], ['post', '/attendance'], ['get', '/points_ledger'], ['post', '/tickets']] as const) {
     const refused = await request(t.app)[method](path).set(bearer(token)).send({ mission_id: m1 });
     expect(refused.status).toBe(403);

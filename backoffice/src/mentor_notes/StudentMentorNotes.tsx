@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import { Box, Grid, Typography } from '@mui/material';
+import NoteAddIcon from '@mui/icons-material/NoteAdd';
+import {
+  DeleteButton,
+  Form,
+  ReferenceManyField,
+  SaveButton,
+  TextInput,
+  maxLength,
+  required,
+  useCanAccess,
+  useCreate,
+  useListContext,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  RecordContextProvider,
+} from 'react-admin';
+import { CompactPagination } from '../common/CompactPagination';
+import { errorMessage, fieldErrors } from '../common/errors';
+import { formatDateTime } from '../common/format';
+import { MissionInput } from '../common/ReferenceInputs';
+import { None } from '../common/Section';
+import { useMe } from '../providers/useMe';
+
+/** The notes as a thread of cards, newest first; authors may delete their own. */
+const NoteCards = () => {
+  const { data = [], isPending } = useListContext();
+  const me = useMe();
+  const { canAccess: canDelete } = useCanAccess({ resource: 'mentor_notes', action: 'delete' });
+  if (isPending) return null;
+  if (data.length === 0) return <None text="No note yet." />;
+  return (
+    <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 1 }}>
+      {data.map((note) => (
+        <Box component="li" key={note.id} sx={{ p: 1.5, border: 1, borderColor: 'divider', borderRadius: 1 }}>
+          <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1 }}>
+            <Typography variant="caption" color="text.secondary" sx={{ flexGrow: 1 }}>
+              {`${note.author_name} · ${formatDateTime(note.created_at)}${note.mission_code ? ` · ${note.mission_code}` : ''}`}
+            </Typography>
+            {canDelete && String(note.author_id) === String(me?.id) && (
+              <RecordContextProvider value={note}>
+                <DeleteButton
+                  resource="mentor_notes"
+                  label="Delete"
+                  mutationMode="pessimistic"
+                  redirect={false}
+                  confirmTitle="Delete this note?"
+                  confirmContent="It cannot be brought back."
+                />
+              </RecordContextProvider>
+            )}
+          </Box>
+          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', mt: 0.5 }}>
+            {String(note.body)}
+          </Typography>
+        </Box>
+      ))}
+    </Box>
+  );
+};
+
+/** A mentor writes a private note on their student (never shown to the student). */
+const AddNoteForm = ({ studentId }: { studentId: unknown }) => {
+  const [create, { isPending }] = useCreate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [formKey, setFormKey] = useState(0);
+  const submit = async (values: Record<string, unknown>) => {
+    try {
+      await create(
+        'mentor_notes',
+        { data: { student_id: studentId, mission_id: values.mission_id || null, body: String(values.body ?? '').trim() } },
+        { returnPromise: true }
+      );
+      notify('Note saved.', { type: 'success' });
+      setFormKey((k) => k + 1);
+      refresh();
+      return undefined;
+    } catch (error) {
+      notify(errorMessage(error), { type: 'error' });
+      return fieldErrors(error);
+    }
+  };
+  return (
+    <Box component="section" aria-labelledby="add-note-heading" sx={{ mb: 2, p: 2, bgcolor: 'action.hover', borderRadius: 1 }}>
+      <Typography id="add-note-heading" variant="subtitle1" component="h3" gutterBottom>
+        Add a private note
+      </Typography>
+      <Form key={formKey} onSubmit={submit}>
+        <Grid container columnSpacing={2}>
+          <Grid size={12}>
+            <TextInput
+              source="body"
+              label="Note"
+              multiline
+              minRows={3}
+              validate={[required('Write the note.'), maxLength(20000)]}
+              helperText="Only staff read it; the student never sees it."
+              fullWidth
+            />
+          </Grid>
+          <Grid size={{ xs: 12, md: 8 }}>
+            <MissionInput label="About the mission (optional)" fullWidth helperText={false} />
+          </Grid>
+          <Grid size={{ xs: 12, md: 4 }} sx={{ pt: { md: 1 } }}>
+            <SaveButton label="Save note" icon={<NoteAddIcon />} disabled={isPending} alwaysEnable />
+          </Grid>
+        </Grid>
+      </Form>
+    </Box>
+  );
+};
+
+/** Mentors' private notes on the student (a student's show page). */
+export const StudentMentorNotes = () => {
+  const record = useRecordContext();
+  const { canAccess: canCreate } = useCanAccess({ resource: 'mentor_notes', action: 'create' });
+  if (!record) return null;
+  return (
+    <Box sx={{ p: 2 }}>
+      {canCreate && <AddNoteForm studentId={record.id} />}
+      <ReferenceManyField reference="mentor_notes" target="student_id" sort={{ field: 'created_at', order: 'DESC' }} perPage={20} pagination={<CompactPagination />}>
+        <NoteCards />
+      </ReferenceManyField>
+    </Box>
+  );
+};
