@@ -1,6 +1,6 @@
-import { DataTable, FilterButton, List, SearchInput, SelectInput, SimpleList, TopToolbar } from 'react-admin';
+import { DataTable, List, SearchInput, SelectInput, SimpleList } from 'react-admin';
 import { APPEAL_STATUS_CHOICES, CASE_KIND_CHOICES, choiceName } from '../common/choices';
-import { ExportCsvButton } from '../common/ExportCsvButton';
+import { ListActions } from '../common/ListActions';
 import { formatDateTime } from '../common/format';
 import { StudentLink, lines } from '../common/ListParts';
 import { wideFiltersSx } from '../common/listStyles';
@@ -11,13 +11,6 @@ const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search student or statement" />,
   <SelectInput key="status" source="status" label="Status" choices={APPEAL_STATUS_CHOICES} alwaysOn />,
 ];
-
-const Actions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <ExportCsvButton />
-  </TopToolbar>
-);
 
 const excerpt = (text: unknown, n = 140) => {
   const s = String(text ?? '');
@@ -33,7 +26,7 @@ export const AppealList = () => {
       title="Appeals"
       filters={filters}
       filterDefaultValues={{ status: 'open' }}
-      actions={<Actions />}
+      actions={<ListActions />}
       sort={{ field: 'created_at', order: 'ASC' }}
       perPage={25}
       exporter={false}

@@ -1,5 +1,5 @@
-import { CreateButton, DataTable, FilterButton, List, SearchInput, SimpleList, TopToolbar } from 'react-admin';
-import { ExportCsvButton } from '../common/ExportCsvButton';
+import { CreateButton, DataTable, List, SearchInput, SimpleList } from 'react-admin';
+import { ListActions } from '../common/ListActions';
 import { formatLocalDateTime } from '../common/format';
 import { lines } from '../common/ListParts';
 import { wideFiltersSx } from '../common/listStyles';
@@ -11,14 +11,6 @@ const filters = (isSmall: boolean) => [
   <BatchInput key="batch_id" source="batch_id" alwaysOn={!isSmall} />,
   <MissionInput key="mission_id" source="mission_id" alwaysOn={!isSmall} />,
 ];
-
-const Actions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <CreateButton label="New assignment" />
-    <ExportCsvButton />
-  </TopToolbar>
-);
 
 /** "23 / 251 submitted" */
 export const submittedText = (r: Record<string, unknown>) =>
@@ -38,7 +30,7 @@ export const AssignmentList = () => {
       sx={wideFiltersSx}
       title="Assignments"
       filters={filters(isSmall)}
-      actions={<Actions />}
+      actions={<ListActions><CreateButton label="New assignment" /></ListActions>}
       sort={{ field: 'deadline', order: 'DESC' }}
       perPage={25}
       exporter={false}

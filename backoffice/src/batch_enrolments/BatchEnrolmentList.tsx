@@ -1,6 +1,6 @@
-import { DataTable, FilterButton, List, NumberInput, SearchInput, SelectInput, SimpleList, TopToolbar } from 'react-admin';
+import { DataTable, List, NumberInput, SearchInput, SelectInput, SimpleList } from 'react-admin';
 import { ENROLMENT_STATUS_CHOICES, choiceName } from '../common/choices';
-import { ExportCsvButton } from '../common/ExportCsvButton';
+import { ListActions } from '../common/ListActions';
 import { formatDateTime } from '../common/format';
 import { StudentLink } from '../common/ListParts';
 import { BatchInput } from '../common/ReferenceInputs';
@@ -15,13 +15,6 @@ const filters = (isSmall: boolean) => [
   <NumberInput key="student_id" source="student_id" label="Student id" />,
 ];
 
-const Actions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <ExportCsvButton />
-  </TopToolbar>
-);
-
 /** Who is in which batch. */
 export const BatchEnrolmentList = () => {
   const isSmall = useIsSmall();
@@ -30,7 +23,7 @@ export const BatchEnrolmentList = () => {
       sx={wideFiltersSx}
       title="Batch enrolments"
       filters={filters(isSmall)}
-      actions={<Actions />}
+      actions={<ListActions />}
       sort={{ field: 'created_at', order: 'DESC' }}
       perPage={25}
       exporter={false}

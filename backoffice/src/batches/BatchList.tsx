@@ -1,6 +1,6 @@
-import { CreateButton, DataTable, FilterButton, List, SearchInput, SelectInput, SimpleList, TopToolbar } from 'react-admin';
+import { CreateButton, DataTable, List, SearchInput, SelectInput, SimpleList } from 'react-admin';
 import { BATCH_STATUS_CHOICES, choiceName } from '../common/choices';
-import { ExportCsvButton } from '../common/ExportCsvButton';
+import { ListActions } from '../common/ListActions';
 import { formatDay, formatDayRange } from '../common/format';
 import { StatusChip } from '../common/StatusChip';
 import { useIsSmall } from '../common/useIsSmall';
@@ -13,21 +13,13 @@ const batchFilters = (isSmall: boolean) => [
   <SelectInput key="status" source="status" label="Status" choices={BATCH_STATUS_CHOICES} alwaysOn={!isSmall} />,
 ];
 
-const BatchListActions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <CreateButton />
-    <ExportCsvButton />
-  </TopToolbar>
-);
-
 export const BatchList = () => {
   const isSmall = useIsSmall();
   return (
     <List
       title="Batches"
       filters={batchFilters(isSmall)}
-      actions={<BatchListActions />}
+      actions={<ListActions><CreateButton /></ListActions>}
       sort={{ field: 'starts_on', order: 'DESC' }}
       perPage={25}
       exporter={false}

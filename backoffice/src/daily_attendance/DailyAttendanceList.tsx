@@ -2,14 +2,12 @@ import {
   BulkDeleteButton,
   DataTable,
   DateInput,
-  FilterButton,
   List,
   SearchInput,
   SimpleList,
-  TopToolbar,
   useCanAccess,
 } from 'react-admin';
-import { ExportCsvButton } from '../common/ExportCsvButton';
+import { ListActions } from '../common/ListActions';
 import { formatDateTime, formatDay } from '../common/format';
 import { StudentLink, lines } from '../common/ListParts';
 import { wideFiltersSx } from '../common/listStyles';
@@ -23,13 +21,6 @@ const filters = (isSmall: boolean) => [
   <DateInput key="local_date_gte" source="local_date_gte" label="From day" alwaysOn={!isSmall} />,
   <DateInput key="local_date_lte" source="local_date_lte" label="To day" alwaysOn={!isSmall} />,
 ];
-
-const Actions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <ExportCsvButton />
-  </TopToolbar>
-);
 
 /** Undo wrongly recorded days (SREs, admins); the points they earned go with them. */
 const BulkActions = () => (
@@ -53,7 +44,7 @@ export const DailyAttendanceList = () => {
       sx={wideFiltersSx}
       title="Daily attendance"
       filters={filters(isSmall)}
-      actions={<Actions />}
+      actions={<ListActions />}
       sort={{ field: 'local_date', order: 'DESC' }}
       perPage={50}
       exporter={false}

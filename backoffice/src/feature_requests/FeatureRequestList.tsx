@@ -1,6 +1,6 @@
-import { DataTable, FilterButton, List, SearchInput, SelectInput, SimpleList, TopToolbar, useCanAccess } from 'react-admin';
+import { DataTable, List, SearchInput, SelectInput, SimpleList, useCanAccess } from 'react-admin';
 import { FEATURE_REQUEST_STATUS_CHOICES, choiceName } from '../common/choices';
-import { ExportCsvButton } from '../common/ExportCsvButton';
+import { ListActions } from '../common/ListActions';
 import { formatDay } from '../common/format';
 import { lines } from '../common/ListParts';
 import { wideFiltersSx } from '../common/listStyles';
@@ -12,13 +12,6 @@ const filters = [
   <SelectInput key="status" source="status" label="Status" choices={FEATURE_REQUEST_STATUS_CHOICES} alwaysOn />,
 ];
 
-const Actions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <ExportCsvButton />
-  </TopToolbar>
-);
-
 /** Students' ideas, most voted first; admins and managers review them (status and a public reply). */
 export const FeatureRequestList = () => {
   const isSmall = useIsSmall();
@@ -29,7 +22,7 @@ export const FeatureRequestList = () => {
       sx={wideFiltersSx}
       title="Feature requests"
       filters={filters}
-      actions={<Actions />}
+      actions={<ListActions />}
       sort={{ field: 'vote_count', order: 'DESC' }}
       perPage={25}
       exporter={false}

@@ -24,16 +24,17 @@ import {
   maxLength,
   required,
   useCanAccess,
-  useCreate,
   useListContext,
   useNotify,
   useRecordContext,
   useRefresh,
   useUpdate,
 } from 'react-admin';
+import { FormPanel } from '../common/FormPanel';
+import { useCreateAndReset } from '../common/useCreateAndReset';
 import { INTEGRITY_ACTION_CHOICES, INTEGRITY_ACTION_HELP, choiceName } from '../common/choices';
 import { CompactPagination } from '../common/CompactPagination';
-import { errorMessage, fieldErrors } from '../common/errors';
+import { errorMessage } from '../common/errors';
 import { browserTimeZone, formatDateTime, toIsoInstant } from '../common/format';
 import { None } from '../common/Section';
 import { StatusChip } from '../common/StatusChip';
@@ -151,35 +152,19 @@ export const CaseActionList = () => (
 export const TakeActionForm = () => {
   const kase = useRecordContext();
   const { canAccess } = useCanAccess({ resource: 'integrity_actions', action: 'create' });
-  const [create, { isPending }] = useCreate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [formKey, setFormKey] = useState(0);
+  const { save, isPending, formKey } = useCreateAndReset('integrity_actions');
   if (!kase || !canAccess) return null;
 
   const submit = async (values: Record<string, unknown>) => {
     const ends = toIsoInstant(values.ends_at);
-    try {
-      await create(
-        'integrity_actions',
-        { data: { case_id: kase.id, action: values.action, reason: String(values.reason ?? '').trim(), ...(ends ? { ends_at: ends } : {}) } },
-        { returnPromise: true }
-      );
-      notify(`${choiceName(INTEGRITY_ACTION_CHOICES, values.action)} recorded; the student is emailed.`, { type: 'success' });
-      setFormKey((k) => k + 1);
-      refresh();
-      return undefined;
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-      return fieldErrors(error);
-    }
+    return save(
+      { case_id: kase.id, action: values.action, reason: String(values.reason ?? '').trim(), ...(ends ? { ends_at: ends } : {}) },
+      `${choiceName(INTEGRITY_ACTION_CHOICES, values.action)} recorded; the student is emailed.`
+    );
   };
 
   return (
-    <Box component="section" aria-labelledby="take-action-heading" sx={{ mt: 2, p: 2, bgcolor: 'action.hover', borderRadius: 1 }}>
-      <Typography id="take-action-heading" variant="subtitle1" component="h3" gutterBottom>
-        Take an action
-      </Typography>
+    <FormPanel id="take-action-heading" title="Take an action" sx={{ mt: 2 }}>
       <Form key={formKey} onSubmit={submit} defaultValues={{ action: 'warning' }}>
         <Grid container columnSpacing={2}>
           <Grid size={12}>
@@ -221,6 +206,6 @@ export const TakeActionForm = () => {
           </Grid>
         </Grid>
       </Form>
-    </Box>
+    </FormPanel>
   );
 };

@@ -2,16 +2,14 @@ import { Chip } from '@mui/material';
 import {
   CreateButton,
   DataTable,
-  FilterButton,
   List,
   SearchInput,
   SelectInput,
   SimpleList,
-  TopToolbar,
   useRecordContext,
 } from 'react-admin';
 import { CASE_KIND_CHOICES, CASE_STATUS_CHOICES, INTEGRITY_ACTION_CHOICES, STATUS_COLORS, choiceName } from '../common/choices';
-import { ExportCsvButton } from '../common/ExportCsvButton';
+import { ListActions } from '../common/ListActions';
 import { formatDateTime, formatDay } from '../common/format';
 import { StudentLink, lines } from '../common/ListParts';
 import { wideFiltersSx } from '../common/listStyles';
@@ -25,14 +23,6 @@ const filters = (isSmall: boolean) => [
   <SelectInput key="kind" source="kind" label="Kind" choices={CASE_KIND_CHOICES} alwaysOn={!isSmall} />,
   <MissionInput key="mission_id" source="mission_id" />,
 ];
-
-const Actions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <CreateButton label="Open a case" />
-    <ExportCsvButton />
-  </TopToolbar>
-);
 
 /** "Ban until 3 Dec 2026" / "None" */
 export const liveActionText = (r: Record<string, unknown>) =>
@@ -55,7 +45,7 @@ export const CaseList = () => {
       sx={wideFiltersSx}
       title="Integrity cases"
       filters={filters(isSmall)}
-      actions={<Actions />}
+      actions={<ListActions><CreateButton label="Open a case" /></ListActions>}
       sort={{ field: 'created_at', order: 'DESC' }}
       perPage={25}
       exporter={false}

@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { Box, Grid, Typography } from '@mui/material';
+import { Grid } from '@mui/material';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import {
   DataTable,
@@ -12,14 +11,12 @@ import {
   maxLength,
   required,
   useCanAccess,
-  useCreate,
-  useNotify,
   useRecordContext,
-  useRefresh,
 } from 'react-admin';
+import { FormPanel } from '../common/FormPanel';
+import { useCreateAndReset } from '../common/useCreateAndReset';
 import { ATTENDANCE_METHOD_CHOICES, choiceName } from '../common/choices';
 import { CompactPagination } from '../common/CompactPagination';
-import { errorMessage, fieldErrors } from '../common/errors';
 import { formatDateTime } from '../common/format';
 import { StudentLink, lines } from '../common/ListParts';
 import { StudentInput } from '../common/ReferenceInputs';
@@ -88,35 +85,16 @@ export const AttendanceSheet = () => {
 export const MarkPresentForm = () => {
   const meeting = useRecordContext();
   const { canAccess } = useCanAccess({ resource: 'meeting_attendance', action: 'create' });
-  const [create, { isPending }] = useCreate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [formKey, setFormKey] = useState(0);
+  const { save, isPending, formKey } = useCreateAndReset('meeting_attendance');
   if (!meeting || !canAccess) return null;
 
-  const submit = async (values: Record<string, unknown>) => {
-    try {
-      const note = String(values.note ?? '').trim();
-      await create(
-        'meeting_attendance',
-        { data: { meeting_id: meeting.id, student_id: values.student_id, ...(note ? { note } : {}) } },
-        { returnPromise: true }
-      );
-      notify('Marked present.', { type: 'success' });
-      setFormKey((k) => k + 1);
-      refresh();
-      return undefined;
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-      return fieldErrors(error);
-    }
+  const submit = (values: Record<string, unknown>) => {
+    const note = String(values.note ?? '').trim();
+    return save({ meeting_id: meeting.id, student_id: values.student_id, ...(note ? { note } : {}) }, 'Marked present.');
   };
 
   return (
-    <Box component="section" aria-labelledby="mark-present-heading" sx={{ mt: 2, p: 2, bgcolor: 'action.hover', borderRadius: 1 }}>
-      <Typography id="mark-present-heading" variant="subtitle1" component="h3" gutterBottom>
-        Mark a student present
-      </Typography>
+    <FormPanel id="mark-present-heading" title="Mark a student present" sx={{ mt: 2 }}>
       <Form key={formKey} onSubmit={submit}>
         <Grid container columnSpacing={2} sx={{ alignItems: 'flex-start' }}>
           <Grid size={{ xs: 12, md: 5 }}>
@@ -130,6 +108,6 @@ export const MarkPresentForm = () => {
           </Grid>
         </Grid>
       </Form>
-    </Box>
+    </FormPanel>
   );
 };

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Box, Grid, Typography } from '@mui/material';
 import NoteAddIcon from '@mui/icons-material/NoteAdd';
 import {
@@ -10,15 +9,13 @@ import {
   maxLength,
   required,
   useCanAccess,
-  useCreate,
   useListContext,
-  useNotify,
   useRecordContext,
-  useRefresh,
   RecordContextProvider,
 } from 'react-admin';
+import { FormPanel } from '../common/FormPanel';
+import { useCreateAndReset } from '../common/useCreateAndReset';
 import { CompactPagination } from '../common/CompactPagination';
-import { errorMessage, fieldErrors } from '../common/errors';
 import { formatDateTime } from '../common/format';
 import { MissionInput } from '../common/ReferenceInputs';
 import { None } from '../common/Section';
@@ -63,31 +60,11 @@ const NoteCards = () => {
 
 /** A mentor writes a private note on their student (never shown to the student). */
 const AddNoteForm = ({ studentId }: { studentId: unknown }) => {
-  const [create, { isPending }] = useCreate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [formKey, setFormKey] = useState(0);
-  const submit = async (values: Record<string, unknown>) => {
-    try {
-      await create(
-        'mentor_notes',
-        { data: { student_id: studentId, mission_id: values.mission_id || null, body: String(values.body ?? '').trim() } },
-        { returnPromise: true }
-      );
-      notify('Note saved.', { type: 'success' });
-      setFormKey((k) => k + 1);
-      refresh();
-      return undefined;
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-      return fieldErrors(error);
-    }
-  };
+  const { save, isPending, formKey } = useCreateAndReset('mentor_notes');
+  const submit = (values: Record<string, unknown>) =>
+    save({ student_id: studentId, mission_id: values.mission_id || null, body: String(values.body ?? '').trim() }, 'Note saved.');
   return (
-    <Box component="section" aria-labelledby="add-note-heading" sx={{ mb: 2, p: 2, bgcolor: 'action.hover', borderRadius: 1 }}>
-      <Typography id="add-note-heading" variant="subtitle1" component="h3" gutterBottom>
-        Add a private note
-      </Typography>
+    <FormPanel id="add-note-heading" title="Add a private note" sx={{ mb: 2 }}>
       <Form key={formKey} onSubmit={submit}>
         <Grid container columnSpacing={2}>
           <Grid size={12}>
@@ -109,7 +86,7 @@ const AddNoteForm = ({ studentId }: { studentId: unknown }) => {
           </Grid>
         </Grid>
       </Form>
-    </Box>
+    </FormPanel>
   );
 };
 

@@ -1,5 +1,5 @@
-import { DataTable, FilterButton, List, NumberInput, SearchInput, SimpleList, TopToolbar } from 'react-admin';
-import { ExportCsvButton } from '../common/ExportCsvButton';
+import { DataTable, List, NumberInput, SearchInput, SimpleList } from 'react-admin';
+import { ListActions } from '../common/ListActions';
 import { formatDateTime } from '../common/format';
 import { StudentLink } from '../common/ListParts';
 import { MentorInput, useCanListMentors } from '../common/MentorInput';
@@ -16,13 +16,6 @@ const filters = (isSmall: boolean, canListMentors: boolean) => [
   <NumberInput key="student_id" source="student_id" label="Student id" />,
 ];
 
-const Actions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <ExportCsvButton />
-  </TopToolbar>
-);
-
 /** Which mentor mentors which student, per mission. */
 export const MentorPairingList = () => {
   const isSmall = useIsSmall();
@@ -32,7 +25,7 @@ export const MentorPairingList = () => {
       sx={wideFiltersSx}
       title="Mentor pairings"
       filters={filters(isSmall, canListMentors)}
-      actions={<Actions />}
+      actions={<ListActions />}
       sort={{ field: 'created_at', order: 'DESC' }}
       perPage={25}
       exporter={false}

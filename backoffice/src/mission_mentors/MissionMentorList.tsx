@@ -1,5 +1,5 @@
-import { CreateButton, DataTable, FilterButton, List, SearchInput, SimpleList, TopToolbar, useCanAccess } from 'react-admin';
-import { ExportCsvButton } from '../common/ExportCsvButton';
+import { CreateButton, DataTable, List, SearchInput, SimpleList, useCanAccess } from 'react-admin';
+import { ListActions } from '../common/ListActions';
 import { MentorInput, useCanListMentors } from '../common/MentorInput';
 import { BatchInput, MissionInput } from '../common/ReferenceInputs';
 import { useIsSmall } from '../common/useIsSmall';
@@ -11,14 +11,6 @@ const filters = (isSmall: boolean, canListMentors: boolean) => [
   <MissionInput key="mission_id" source="mission_id" alwaysOn={!isSmall} />,
   ...(canListMentors ? [<MentorInput key="mentor_id" source="mentor_id" label="Mentor" sx={{ minWidth: 240 }} />] : []),
 ];
-
-const Actions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <CreateButton label="Assign mentor" />
-    <ExportCsvButton />
-  </TopToolbar>
-);
 
 const loadText = (r: Record<string, unknown>) =>
   r.capacity == null ? `${r.load ?? 0} (no limit)` : `${r.load ?? 0} / ${r.capacity}`;
@@ -33,7 +25,7 @@ export const MissionMentorList = () => {
       sx={wideFiltersSx}
       title="Mission mentors"
       filters={filters(isSmall, canListMentors)}
-      actions={<Actions />}
+      actions={<ListActions><CreateButton label="Assign mentor" /></ListActions>}
       sort={{ field: 'mentor_name', order: 'ASC' }}
       perPage={25}
       exporter={false}

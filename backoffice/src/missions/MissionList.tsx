@@ -1,6 +1,6 @@
-import { CreateButton, DataTable, FilterButton, List, SearchInput, SelectInput, SimpleList, TopToolbar } from 'react-admin';
+import { CreateButton, DataTable, List, SearchInput, SelectInput, SimpleList } from 'react-admin';
 import { MISSION_STATUS_CHOICES, choiceName } from '../common/choices';
-import { ExportCsvButton } from '../common/ExportCsvButton';
+import { ListActions } from '../common/ListActions';
 import { formatDay, formatDayRange } from '../common/format';
 import { BatchInput } from '../common/ReferenceInputs';
 import { StatusChip } from '../common/StatusChip';
@@ -16,14 +16,6 @@ const missionFilters = (isSmall: boolean) => [
   <SelectInput key="status" source="status" label="Status" choices={MISSION_STATUS_CHOICES} alwaysOn={!isSmall} />,
 ];
 
-const MissionListActions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <CreateButton />
-    <ExportCsvButton />
-  </TopToolbar>
-);
-
 export const MissionList = () => {
   const isSmall = useIsSmall();
   return (
@@ -31,7 +23,7 @@ export const MissionList = () => {
       sx={wideFiltersSx}
       title="Missions"
       filters={missionFilters(isSmall)}
-      actions={<MissionListActions />}
+      actions={<ListActions><CreateButton /></ListActions>}
       sort={{ field: 'starts_on', order: 'DESC' }}
       perPage={25}
       exporter={false}

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Box, Grid, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/PersonAdd';
 import {
@@ -10,13 +9,11 @@ import {
   SaveButton,
   SimpleList,
   useCanAccess,
-  useCreate,
-  useNotify,
   useRecordContext,
-  useRefresh,
 } from 'react-admin';
 import { CapacityInput, MentorChoiceInput, missionMentorData } from '../mission_mentors/MissionMentorInputs';
-import { errorMessage, fieldErrors } from '../common/errors';
+import { FormPanel } from '../common/FormPanel';
+import { useCreateAndReset } from '../common/useCreateAndReset';
 import { useIsSmall } from '../common/useIsSmall';
 import { CompactPagination } from '../common/CompactPagination';
 
@@ -87,29 +84,13 @@ const NoMentors = () => (
 
 /** Managers and admins assign a mentor (from the mentors directory) to this mission. */
 const AddMentorForm = ({ missionId }: { missionId: number | string }) => {
-  const [create, { isPending }] = useCreate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [formKey, setFormKey] = useState(0);
+  const { save, isPending, formKey } = useCreateAndReset('mission_mentors');
 
-  const submit = async (values: Record<string, unknown>) => {
-    try {
-      await create('mission_mentors', { data: missionMentorData({ ...values, mission_id: missionId }) }, { returnPromise: true });
-      notify('Mentor added to the mission.', { type: 'success' });
-      setFormKey((k) => k + 1);
-      refresh();
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-      return fieldErrors(error);
-    }
-    return undefined;
-  };
+  const submit = (values: Record<string, unknown>) =>
+    save(missionMentorData({ ...values, mission_id: missionId }), 'Mentor added to the mission.');
 
   return (
-    <Box component="section" aria-labelledby="add-mentor-heading" sx={{ mt: 2, p: 2, bgcolor: 'action.hover', borderRadius: 1 }}>
-      <Typography id="add-mentor-heading" variant="subtitle1" component="h3" gutterBottom>
-        Add a mentor
-      </Typography>
+    <FormPanel id="add-mentor-heading" title="Add a mentor" sx={{ mt: 2 }}>
       <Form key={formKey} onSubmit={submit} defaultValues={{ capacity: null }}>
         <Grid container columnSpacing={2} sx={{ alignItems: 'flex-start' }}>
           <Grid size={{ xs: 12, md: 7 }}>
@@ -123,6 +104,6 @@ const AddMentorForm = ({ missionId }: { missionId: number | string }) => {
           </Grid>
         </Grid>
       </Form>
-    </Box>
+    </FormPanel>
   );
 };

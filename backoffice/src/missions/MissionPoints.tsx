@@ -17,6 +17,7 @@ import CalculateIcon from '@mui/icons-material/Calculate';
 import CheckIcon from '@mui/icons-material/Check';
 import EditIcon from '@mui/icons-material/Edit';
 import { useCanAccess, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { FormPanel } from '../common/FormPanel';
 import { errorMessage } from '../common/errors';
 import { plural } from '../common/format';
 import { LinkButton } from '../common/LinkButton';
@@ -83,10 +84,7 @@ export const MissionPoints = () => {
       </Box>
 
       {canEdit && (
-        <Box component="section" aria-labelledby="recompute-heading" sx={{ p: 2, bgcolor: 'action.hover', borderRadius: 1 }}>
-          <Typography id="recompute-heading" variant="subtitle1" component="h3" gutterBottom>
-            Recompute points
-          </Typography>
+        <FormPanel id="recompute-heading" title="Recompute points">
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
             Rebuilds this mission's ledger from its attendance, meetings and submissions under the current rules. See the
             effect first; applying it is recorded in the audit log.
@@ -151,7 +149,7 @@ export const MissionPoints = () => {
               )} changed.`}
             </Alert>
           )}
-        </Box>
+        </FormPanel>
       )}
     </Stack>
   );

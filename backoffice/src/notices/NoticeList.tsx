@@ -3,15 +3,13 @@ import {
   BooleanInput,
   CreateButton,
   DataTable,
-  FilterButton,
   List,
   SearchInput,
   SelectInput,
   SimpleList,
-  TopToolbar,
 } from 'react-admin';
 import { NOTICE_AUDIENCE_CHOICES } from '../common/choices';
-import { ExportCsvButton } from '../common/ExportCsvButton';
+import { ListActions } from '../common/ListActions';
 import { formatDateTime } from '../common/format';
 import { lines } from '../common/ListParts';
 import { wideFiltersSx } from '../common/listStyles';
@@ -25,14 +23,6 @@ const filters = (isSmall: boolean) => [
   <MissionInput key="mission_id" source="mission_id" />,
   <BooleanInput key="requires_ack" source="requires_ack" label="Needs acknowledgement" />,
 ];
-
-const Actions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <CreateButton label="New notice" />
-    <ExportCsvButton />
-  </TopToolbar>
-);
 
 /** "Everyone" / "Batch DEMO-B01" / "Mission M1" */
 export const audienceText = (r: Record<string, unknown>) =>
@@ -55,7 +45,7 @@ export const NoticeList = () => {
       sx={wideFiltersSx}
       title="Notices"
       filters={filters(isSmall)}
-      actions={<Actions />}
+      actions={<ListActions><CreateButton label="New notice" /></ListActions>}
       sort={{ field: 'publish_at', order: 'DESC' }}
       perPage={25}
       exporter={false}

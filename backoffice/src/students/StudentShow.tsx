@@ -6,14 +6,13 @@ import {
   Link,
   ReferenceManyField,
   Show,
-  SimpleList,
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
 import { ENROLMENT_STATUS_CHOICES, MISSION_STATUS_CHOICES, STUDENT_STATUS_CHOICES, choiceName } from '../common/choices';
 import { formatDateTime } from '../common/format';
 import { StatusChip } from '../common/StatusChip';
-import { useIsSmall } from '../common/useIsSmall';
+import { RelatedList } from '../common/RelatedList';
 import { LabeledValue } from '../common/LabeledValue';
 import { CompactPagination } from '../common/CompactPagination';
 import { PageTabs } from '../common/PageTabs';
@@ -83,107 +82,65 @@ const StudentSummary = () => {
 
 const when = (r: Record<string, unknown>) => formatDateTime(r.created_at);
 
-const BatchEnrolments = () => {
-  const isSmall = useIsSmall();
-  return (
-    <ReferenceManyField
-      reference="batch_enrolments"
-      target="student_id"
-      sort={{ field: 'created_at', order: 'DESC' }}
-      perPage={25}
-      pagination={<CompactPagination />}
-    >
-      {isSmall ? (
-        <SimpleList
-          primaryText={(r) => `${r.batch_code} — ${r.batch_title}`}
-          secondaryText={(r) => `${choiceName(ENROLMENT_STATUS_CHOICES, r.status)} · since ${when(r)}`}
-          rowClick={false}
-          empty={<None text="In no batch." />}
-        />
-      ) : (
-        <DataTable bulkActionButtons={false} rowClick={false} empty={<None text="In no batch." />}>
-          <DataTable.Col
-            source="batch_code"
-            label="Batch"
-            render={(r) => <Link to={`/batches/${r.batch_id}/show`}>{r.batch_code}</Link>}
-          />
-          <DataTable.Col source="batch_title" label="Title" disableSort />
-          <DataTable.Col source="status" label="Status">
-            <StatusChip choices={ENROLMENT_STATUS_CHOICES} />
-          </DataTable.Col>
-          <DataTable.Col source="created_at" label="Since" render={when} />
-        </DataTable>
-      )}
-    </ReferenceManyField>
-  );
-};
+const BatchEnrolments = () => (
+  <RelatedList
+    reference="batch_enrolments"
+    target="student_id"
+    emptyText="In no batch."
+    primaryText={(r) => `${r.batch_code} — ${r.batch_title}`}
+    secondaryText={(r) => `${choiceName(ENROLMENT_STATUS_CHOICES, r.status)} · since ${when(r)}`}
+  >
+    <DataTable.Col
+      source="batch_code"
+      label="Batch"
+      render={(r) => <Link to={`/batches/${r.batch_id}/show`}>{r.batch_code}</Link>}
+    />
+    <DataTable.Col source="batch_title" label="Title" disableSort />
+    <DataTable.Col source="status" label="Status">
+      <StatusChip choices={ENROLMENT_STATUS_CHOICES} />
+    </DataTable.Col>
+    <DataTable.Col source="created_at" label="Since" render={when} />
+  </RelatedList>
+);
 
-const MissionEnrolments = () => {
-  const isSmall = useIsSmall();
-  return (
-    <ReferenceManyField
-      reference="mission_enrolments"
-      target="student_id"
-      sort={{ field: 'created_at', order: 'DESC' }}
-      perPage={25}
-      pagination={<CompactPagination />}
-    >
-      {isSmall ? (
-        <SimpleList
-          primaryText={(r) => `${r.mission_code} — ${r.mission_title}`}
-          secondaryText={(r) => `${choiceName(ENROLMENT_STATUS_CHOICES, r.status)} · since ${when(r)}`}
-          rowClick={false}
-          empty={<None text="In no mission." />}
-        />
-      ) : (
-        <DataTable bulkActionButtons={false} rowClick={false} empty={<None text="In no mission." />}>
-          <DataTable.Col
-            source="mission_code"
-            label="Mission"
-            render={(r) => <Link to={`/missions/${r.mission_id}/show`}>{r.mission_code}</Link>}
-          />
-          <DataTable.Col source="mission_title" label="Title" disableSort />
-          <DataTable.Col source="mission_status" label="Mission status" disableSort>
-            <StatusChip source="mission_status" choices={MISSION_STATUS_CHOICES} />
-          </DataTable.Col>
-          <DataTable.Col source="status" label="Enrolment">
-            <StatusChip choices={ENROLMENT_STATUS_CHOICES} />
-          </DataTable.Col>
-          <DataTable.Col source="created_at" label="Since" render={when} />
-        </DataTable>
-      )}
-    </ReferenceManyField>
-  );
-};
+const MissionEnrolments = () => (
+  <RelatedList
+    reference="mission_enrolments"
+    target="student_id"
+    emptyText="In no mission."
+    primaryText={(r) => `${r.mission_code} — ${r.mission_title}`}
+    secondaryText={(r) => `${choiceName(ENROLMENT_STATUS_CHOICES, r.status)} · since ${when(r)}`}
+  >
+    <DataTable.Col
+      source="mission_code"
+      label="Mission"
+      render={(r) => <Link to={`/missions/${r.mission_id}/show`}>{r.mission_code}</Link>}
+    />
+    <DataTable.Col source="mission_title" label="Title" disableSort />
+    <DataTable.Col source="mission_status" label="Mission status" disableSort>
+      <StatusChip source="mission_status" choices={MISSION_STATUS_CHOICES} />
+    </DataTable.Col>
+    <DataTable.Col source="status" label="Enrolment">
+      <StatusChip choices={ENROLMENT_STATUS_CHOICES} />
+    </DataTable.Col>
+    <DataTable.Col source="created_at" label="Since" render={when} />
+  </RelatedList>
+);
 
-const MentorPairings = () => {
-  const isSmall = useIsSmall();
-  return (
-    <ReferenceManyField
-      reference="mentor_pairings"
-      target="student_id"
-      sort={{ field: 'created_at', order: 'DESC' }}
-      perPage={25}
-      pagination={<CompactPagination />}
-    >
-      {isSmall ? (
-        <SimpleList
-          primaryText={(r) => r.mentor_name}
-          secondaryText={(r) => `${r.mission_code} — ${r.mission_title}`}
-          rowClick={false}
-          empty={<None text="No mentor yet." />}
-        />
-      ) : (
-        <DataTable bulkActionButtons={false} rowClick={false} empty={<None text="No mentor yet." />}>
-          <DataTable.Col source="mission_id" label="Mission" render={(r) => `${r.mission_code} — ${r.mission_title}`} />
-          <DataTable.Col source="mentor_name" label="Mentor" />
-          <DataTable.Col source="mentor_email" label="Mentor email" disableSort field={EmailField} />
-          <DataTable.Col source="created_at" label="Since" render={when} />
-        </DataTable>
-      )}
-    </ReferenceManyField>
-  );
-};
+const MentorPairings = () => (
+  <RelatedList
+    reference="mentor_pairings"
+    target="student_id"
+    emptyText="No mentor yet."
+    primaryText={(r) => r.mentor_name}
+    secondaryText={(r) => `${r.mission_code} — ${r.mission_title}`}
+  >
+    <DataTable.Col source="mission_id" label="Mission" render={(r) => `${r.mission_code} — ${r.mission_title}`} />
+    <DataTable.Col source="mentor_name" label="Mentor" />
+    <DataTable.Col source="mentor_email" label="Mentor email" disableSort field={EmailField} />
+    <DataTable.Col source="created_at" label="Since" render={when} />
+  </RelatedList>
+);
 
 const Enrolments = () => (
   <>

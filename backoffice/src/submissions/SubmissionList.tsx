@@ -1,6 +1,6 @@
-import { FilterButton, List, SearchInput, SelectInput, TopToolbar } from 'react-admin';
+import { List, SearchInput, SelectInput } from 'react-admin';
 import { SUBMISSION_STATUS_CHOICES } from '../common/choices';
-import { ExportCsvButton } from '../common/ExportCsvButton';
+import { ListActions } from '../common/ListActions';
 import { wideFiltersSx } from '../common/listStyles';
 import { AssignmentInput, MissionInput } from '../common/ReferenceInputs';
 import { useIsSmall } from '../common/useIsSmall';
@@ -13,13 +13,6 @@ const filters = (isSmall: boolean) => [
   <SelectInput key="status" source="status" label="On time / late" choices={SUBMISSION_STATUS_CHOICES} alwaysOn={!isSmall} />,
 ];
 
-const Actions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <ExportCsvButton />
-  </TopToolbar>
-);
-
 /** Every recorded submission the user may see (mentors: their students'), with grades and undo. */
 export const SubmissionList = () => {
   const isSmall = useIsSmall();
@@ -28,7 +21,7 @@ export const SubmissionList = () => {
       sx={wideFiltersSx}
       title="Submissions"
       filters={filters(isSmall)}
-      actions={<Actions />}
+      actions={<ListActions />}
       sort={{ field: 'submitted_at', order: 'DESC' }}
       perPage={25}
       exporter={false}

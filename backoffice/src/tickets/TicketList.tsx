@@ -1,6 +1,6 @@
-import { DataTable, FilterButton, List, SearchInput, SelectInput, SimpleList, TopToolbar } from 'react-admin';
+import { DataTable, List, SearchInput, SelectInput, SimpleList } from 'react-admin';
 import { TICKET_RECIPIENT_CHOICES, TICKET_STATUS_CHOICES, choiceName } from '../common/choices';
-import { ExportCsvButton } from '../common/ExportCsvButton';
+import { ListActions } from '../common/ListActions';
 import { formatDateTime, formatElapsed } from '../common/format';
 import { StudentLink, lines } from '../common/ListParts';
 import { wideFiltersSx } from '../common/listStyles';
@@ -14,13 +14,6 @@ const filters = (isSmall: boolean) => [
   <SelectInput key="recipient" source="recipient" label="To" choices={TICKET_RECIPIENT_CHOICES} alwaysOn={!isSmall} />,
   <MissionInput key="mission_id" source="mission_id" />,
 ];
-
-const Actions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <ExportCsvButton />
-  </TopToolbar>
-);
 
 /** "Unanswered for 3 h" while the student waits for staff; empty otherwise. */
 export const waitingText = (r: Record<string, unknown>) => (r.waiting_since ? `Unanswered for ${formatElapsed(r.waiting_since)}` : '');
@@ -37,7 +30,7 @@ export const TicketList = () => {
       title="Tickets"
       filters={filters(isSmall)}
       filterDefaultValues={{ status: 'open' }}
-      actions={<Actions />}
+      actions={<ListActions />}
       sort={{ field: 'last_message_at', order: 'DESC' }}
       perPage={25}
       exporter={false}

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Box, Button as MuiButton, Grid, Link as MuiLink, Paper, Typography } from '@mui/material';
 import LockIcon from '@mui/icons-material/Lock';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
@@ -14,16 +13,17 @@ import {
   maxLength,
   required,
   useCanAccess,
-  useCreate,
   useListContext,
   useNotify,
   useRecordContext,
   useRefresh,
   useUpdate,
 } from 'react-admin';
+import { FormPanel } from '../common/FormPanel';
+import { useCreateAndReset } from '../common/useCreateAndReset';
 import { TICKET_STATUS_CHOICES } from '../common/choices';
 import { CompactPagination } from '../common/CompactPagination';
-import { errorMessage, fieldErrors } from '../common/errors';
+import { errorMessage } from '../common/errors';
 import { formatDateTime } from '../common/format';
 import { LinkListInput, cleanLinks } from '../common/LinkListInput';
 import { LabeledValue } from '../common/LabeledValue';
@@ -141,35 +141,20 @@ const Thread = () => {
 const ReplyForm = () => {
   const ticket = useRecordContext();
   const { canAccess } = useCanAccess({ resource: 'ticket_messages', action: 'create' });
-  const [create, { isPending }] = useCreate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [formKey, setFormKey] = useState(0);
+  const { save, isPending, formKey } = useCreateAndReset('ticket_messages');
   if (!ticket || !canAccess) return null;
   const submit = async (values: Record<string, unknown>) => {
     const links = cleanLinks(values.links);
-    try {
-      await create('ticket_messages', { data: { ticket_id: ticket.id, body: String(values.body ?? '').trim(), links } }, { returnPromise: true });
-      notify('Reply sent; the student is emailed.', { type: 'success' });
-      setFormKey((k) => k + 1);
-      refresh();
-      return undefined;
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-      return fieldErrors(error);
-    }
+    return save({ ticket_id: ticket.id, body: String(values.body ?? '').trim(), links }, 'Reply sent; the student is emailed.');
   };
   return (
-    <Box component="section" aria-labelledby="reply-heading" sx={{ mt: 2, p: 2, bgcolor: 'action.hover', borderRadius: 1 }}>
-      <Typography id="reply-heading" variant="subtitle1" component="h3" gutterBottom>
-        {ticket.status === 'closed' ? 'Reply (reopens the conversation for the student)' : 'Reply'}
-      </Typography>
+    <FormPanel id="reply-heading" title={ticket.status === 'closed' ? 'Reply (reopens the conversation for the student)' : 'Reply'} sx={{ mt: 2 }}>
       <Form key={formKey} onSubmit={submit} defaultValues={{ links: [] }}>
         <TextInput source="body" label="Your reply" multiline minRows={3} validate={[required('Write your reply.'), maxLength(20000)]} helperText={false} fullWidth />
         <LinkListInput source="links" label="Links (optional)" />
         <SaveButton label="Send reply" icon={<SendIcon />} disabled={isPending} alwaysEnable sx={{ mt: 1 }} />
       </Form>
-    </Box>
+    </FormPanel>
   );
 };
 

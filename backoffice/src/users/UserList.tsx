@@ -3,13 +3,11 @@ import {
   CreateButton,
   DataTable,
   EmailField,
-  FilterButton,
   List,
   SimpleList,
-  TopToolbar,
   useRecordContext,
 } from 'react-admin';
-import { ExportCsvButton } from '../common/ExportCsvButton';
+import { ListActions } from '../common/ListActions';
 import { roleLabel } from '../common/roles';
 import { useIsSmall } from '../common/useIsSmall';
 import { useMe } from '../providers/useMe';
@@ -29,14 +27,6 @@ const StatusChip = () => {
   );
 };
 
-const UserListActions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <CreateButton label="Invite" />
-    <ExportCsvButton />
-  </TopToolbar>
-);
-
 const lastSignIn = (value: unknown) =>
   value ? new Date(String(value)).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : 'Never';
 
@@ -48,7 +38,7 @@ export const UserList = () => {
     <List
       title="Users"
       filters={userFilters(isSmall)}
-      actions={<UserListActions />}
+      actions={<ListActions><CreateButton label="Invite" /></ListActions>}
       sort={{ field: 'name', order: 'ASC' }}
       perPage={25}
       exporter={false}
