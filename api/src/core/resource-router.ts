@@ -116,7 +116,7 @@ function validateBody(resource: ResourceDefinition, actor: Actor, body: unknown,
  * Ids of the rows matching a list filter (a selection's ids, or "everything matching"), under the actor's
  * scope, locked for the rest of the transaction. An empty filter is refused so nothing touches every row by accident.
  */
-export async function lockMatchingIds(resource: ResourceDefinition, ctx: WriteContext, rawFilter: unknown): Promise<number[]> {
+export async function lockMatchingIds(resource: ResourceDefinition, ctx: WriteContext, rawFilter: unknown, changing = false): Promise<number[]> {
   const table = resource.model.tableName;
   const filter = parseFilter(rawFilter);
   if (Object.keys(filter).length === 0) {
@@ -124,6 +124,7 @@ export async function lockMatchingIds(resource: ResourceDefinition, ctx: WriteCo
   }
   parseListParams({ filter: rawFilter }, resource);
   const query = scopedQuery(resource, ctx.actor, ctx.trx).clearSelect().select(`${table}.id`);
+  if (changing) resource.policy.writeScope?.(ctx.actor, query);
   applyFilter(query, resource, filter, ctx.actor);
   const ids = ((await query) as unknown as Row[]).map((row) => Number(row.id));
   if (ids.length) await resource.model.query(ctx.trx).whereIn(`${table}.id`, ids).orderBy(`${table}.id`).forUpdate();
@@ -264,9 +265,11 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
     res.json(serialize(resource, req.actor!, row));
   });
 
-  /** The row under the actor's scope, locked for the rest of the transaction; 404 outside the scope. */
+  /** The row under the actor's scope (and write scope), locked for the rest of the transaction; 404 outside it. */
   async function lockOne(ctx: WriteContext, id: number): Promise<Row> {
-    const visible = await scopedQuery(resource, ctx.actor, ctx.trx).clearSelect().select(`${table}.id`).where(`${table}.id`, id).first();
+    const query = scopedQuery(resource, ctx.actor, ctx.trx).clearSelect().select(`${table}.id`).where(`${table}.id`, id);
+    resource.policy.writeScope?.(ctx.actor, query);
+    const visible = await query.first();
     if (!visible) throw errors.notFound(label);
     await resource.model.query(ctx.trx).findById(id).forUpdate();
     const [row] = await readRows(resource, [id], ctx.trx);
@@ -275,7 +278,7 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
 
   /** Bulk: the rows matching `filter` (ids from a selection, or any list filter), in one transaction. */
   async function lockMatching(ctx: WriteContext, req: Request): Promise<Row[]> {
-    const ids = await lockMatchingIds(resource, ctx, req.query.filter);
+    const ids = await lockMatchingIds(resource, ctx, req.query.filter, true);
     return ids.length ? readRows(resource, ids, ctx.trx) : [];
   }
 

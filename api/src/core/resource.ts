@@ -21,6 +21,8 @@ export interface Policy {
   can(actor: Actor, action: Action): boolean;
   /** Narrows a query to the rows this actor may see; applied to every read and write. */
   scope(actor: Actor, query: QueryBuilder<Model>): void;
+  /** Narrows further the rows this actor may change or delete (e.g. only what they wrote); 404 outside it. */
+  writeScope?(actor: Actor, query: QueryBuilder<Model>): void;
 }
 
 export interface WriteContext {
@@ -75,6 +77,7 @@ export function defineResource<M extends Model>(definition: ResourceDefinition<M
 export function rolePolicy(
   table: Partial<Record<Role, readonly Action[] | '*'>>,
   scope: Policy['scope'] = () => {},
+  writeScope?: Policy['writeScope'],
 ): Policy {
   return {
     can(actor, action) {
@@ -82,5 +85,6 @@ export function rolePolicy(
       return allowed === '*' || (allowed ?? []).includes(action);
     },
     scope,
+    writeScope,
   };
 }

@@ -14,6 +14,9 @@ export const mentorNotesResource = defineResource({
     (actor, query) => {
       if (actor.role === 'mentor') whereStudentPairedWith(query, 'mentor_notes.student_id', actor.id);
     },
+    (actor, query) => {
+      if (actor.role === 'mentor') query.where('mentor_notes.author_id', actor.id);
+    },
   ),
   sortable: ['created_at', 'updated_at'],
   searchable: ['body'],
@@ -28,7 +31,6 @@ export const mentorNotesResource = defineResource({
   joins: (query) => query.join('users as authors', 'authors.id', 'mentor_notes.author_id').join('users as students_u', 'students_u.id', 'mentor_notes.student_id'),
   defaultSort: ['created_at', 'DESC'],
   async validate(data, existing, ctx) {
-    if (existing && existing.author_id !== ctx.actor.id) throw errors.forbidden('Only the note’s author can change it.');
     if (!existing) {
       const paired = await ctx.trx('mentor_pairings').where({ mentor_id: ctx.actor.id, student_id: data.student_id }).first('id');
       if (!paired) throw errors.notFound('student');

@@ -19,7 +19,6 @@ async function assertMayAddress(data: Record<string, unknown>, existing: Record<
     const mentors = await ctx.trx('mission_mentors').where({ mission_id: missionId, mentor_id: ctx.actor.id }).first('id');
     if (!mentors) throw errors.validation('You can only post to missions you mentor.', { mission_id: 'not one of your missions' });
   }
-  if (existing && ctx.actor.role === 'mentor' && existing.created_by !== ctx.actor.id) throw errors.notFound('notice');
 }
 
 /** Notices to everyone, a batch or a mission, with a markdown body rendered and sanitised once, on write. */
@@ -46,6 +45,9 @@ export const noticesResource = defineResource({
           [actor.id, actor.id],
         );
       }
+    },
+    (actor, query) => {
+      if (actor.role === 'mentor') query.where('notices.created_by', actor.id);
     },
   ),
   sortable: ['publish_at', 'created_at', 'title', 'pinned', 'ack_count', 'read_count'],

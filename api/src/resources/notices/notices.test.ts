@@ -35,6 +35,18 @@ it('who may address whom: mentors only their missions, everyone only for manager
   expect(inconsistent.body.message).toBe('Choose the batch for a batch notice, the mission for a mission notice, and neither for everyone.');
 });
 
+it('a mentor changes and deletes only their own notices, though they read others to their mission', async () => {
+  const sreNotice = (await post('sre', { audience: 'mission', mission_id: m1, title: 'From the SRE team' })).body;
+  expect((await request(t.app).get(`/notices/${sreNotice.id}`).set(await as('mentor'))).status).toBe(200);
+  expect((await request(t.app).put(`/notices/${sreNotice.id}`).set(await as('mentor')).send({ title: 'Hijacked' })).status).toBe(404);
+  expect((await request(t.app).delete(`/notices/${sreNotice.id}`).set(await as('mentor'))).status).toBe(404);
+  const bulk = await request(t.app).delete('/notices').query({ filter: JSON.stringify({ id: [sreNotice.id] }) }).set(await as('mentor'));
+  expect(bulk.body).toEqual([]);
+  expect(await t.db.knex('notices').where({ id: sreNotice.id }).first('title')).toEqual({ title: 'From the SRE team' });
+  const own = (await post('mentor', { audience: 'mission', mission_id: m1, title: 'Mine' })).body;
+  expect((await request(t.app).delete(`/notices/${own.id}`).set(await as('mentor'))).status).toBe(200);
+});
+
 it('a student outside the batch or mission can neither list nor read the notice', async () => {
   const notice = (await post('sre', { audience: 'batch', batch_id: b2, title: 'Batch 2 only' })).body;
   const list = await request(t.app).get('/me/notices').set(await as('student'));
