@@ -90,3 +90,18 @@ export function ZoneNote({ zone }: { zone: string }) {
     </p>
   );
 }
+
+/** A mission's card: its heading (code · title) and status badge, then whatever the page shows about it. */
+export function MissionCard({ mission, children }: { mission: { id: number; code: string; title: string; status: string; statusLabel: string }; children: ReactNode }) {
+  return (
+    <section id={`mission-${mission.id}`} className="card mission-card" aria-labelledby={`mission-${mission.id}-title`}>
+      <header className="card-head">
+        <h3 id={`mission-${mission.id}-title`}>
+          {mission.code} · {mission.title}
+        </h3>
+        <span className={mission.status === 'active' ? 'badge badge-good' : 'badge'}>{mission.statusLabel}</span>
+      </header>
+      {children}
+    </section>
+  );
+}

@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import {
   AttendanceToday,
+  MissionCard,
   DeadlineBadge,
   PointsProgress,
   VisuallyHidden,
@@ -87,20 +88,7 @@ export default function Dashboard() {
         ) : (
           <div className="mission-grid">
             {view.missions.map((mission) => (
-              <section
-                key={mission.id}
-                id={`mission-${mission.id}`}
-                className="card mission-card"
-                aria-labelledby={`mission-${mission.id}-title`}
-              >
-                <header className="card-head">
-                  <h3 id={`mission-${mission.id}-title`}>
-                    {mission.code} · {mission.title}
-                  </h3>
-                  <span className={mission.status === 'active' ? 'badge badge-good' : 'badge'}>
-                    {mission.statusLabel}
-                  </span>
-                </header>
+              <MissionCard key={mission.id} mission={mission}>
                 <dl className="stats">
                   <div>
                     <dt>Points</dt>
@@ -127,7 +115,7 @@ export default function Dashboard() {
                 <PointsProgress id={`progress-${mission.id}`} points={mission.points} possible={mission.possible} />
                 <h4 className="subhead">Today&apos;s attendance</h4>
                 <AttendanceToday view={mission.attendance} result={result} />
-              </section>
+              </MissionCard>
             ))}
           </div>
         )}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 
-import { ZoneNote } from '~/components/engagement';
+import { MissionCard, ZoneNote } from '~/components/engagement';
 import {
   api,
   apiList,
@@ -161,20 +161,7 @@ export default function Missions() {
         ) : (
           <div className="mission-grid">
             {view.missions.map((mission) => (
-              <section
-                key={mission.id}
-                id={`mission-${mission.id}`}
-                className="card mission-card"
-                aria-labelledby={`mission-${mission.id}-title`}
-              >
-                <header className="card-head">
-                  <h3 id={`mission-${mission.id}-title`}>
-                    {mission.code} · {mission.title}
-                  </h3>
-                  <span className={mission.status === 'active' ? 'badge badge-good' : 'badge'}>
-                    {mission.statusLabel}
-                  </span>
-                </header>
+              <MissionCard key={mission.id} mission={mission}>
                 {mission.description ? <p>{mission.description}</p> : null}
                 <dl className="facts">
                   {mission.batchCode ? (
@@ -241,7 +228,7 @@ export default function Missions() {
                     ))}
                   </ul>
                 )}
-              </section>
+              </MissionCard>
             ))}
           </div>
         )}
