@@ -5,6 +5,7 @@ import * as createCohorts from './20261127000300_create_cohorts';
 import * as createImports from './20261127000400_create_imports';
 import * as createEngagement from './20261127000500_create_engagement';
 import * as createIntegrity from './20261127000600_create_integrity_and_communication';
+import * as awardsPerStatement from './20261127000700_awards_per_statement';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '20261127000400_create_imports': createImports,
   '20261127000500_create_engagement': createEngagement,
   '20261127000600_create_integrity_and_communication': createIntegrity,
+  '20261127000700_awards_per_statement': awardsPerStatement,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

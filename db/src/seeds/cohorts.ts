@@ -102,3 +102,26 @@ export async function generateCohorts(trx: Knex.Transaction, shape: CohortShape)
     bindings,
   );
 }
+
+/**
+ * Attendance history for the generated cohorts' active missions: the `days` days before today, about six
+ * students in seven each day, with the points (by trigger) and audit entries the API would have written.
+ * A mid-batch database has this history; benchmarks run on it rather than on empty tables.
+ */
+export async function generateAttendanceHistory(trx: Knex.Transaction, shape: { prefix: string; days: number }): Promise<void> {
+  await trx.raw(
+    `WITH inserted AS (
+       INSERT INTO daily_attendance (student_id, mission_id, submitted_at, note)
+       SELECT me.student_id, me.mission_id, now() - make_interval(days => d), 'Worked through the day''s material'
+       FROM mission_enrolments me
+       JOIN missions m ON m.id = me.mission_id AND m.status = 'active'
+       JOIN batches bt ON bt.id = m.batch_id AND bt.code LIKE :prefix || '-B%'
+       CROSS JOIN generate_series(1, :days) d
+       WHERE (me.student_id + d) % 7 <> 0
+       RETURNING *
+     )
+     INSERT INTO audit_log (actor_user_id, actor_role, action, resource, record_id, after, at)
+     SELECT student_id, 'student', 'create', 'daily_attendance', id::text, to_jsonb(inserted), submitted_at FROM inserted`,
+    { prefix: shape.prefix, days: shape.days },
+  );
+}
