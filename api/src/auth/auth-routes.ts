@@ -93,7 +93,7 @@ export function authRouter({ knex, config, mailer, throttle, passport, resources
     const user = await authenticateLocal(req, res, next);
     if (!user) {
       await throttle.recordLoginFailure(ipOf(req), email);
-      req.log?.warn({ email }, 'failed sign-in');
+      req.log?.warn({ email, requestId: req.id }, 'failed sign-in');
       throw new AppError(401, 'UNAUTHENTICATED', 'Email or password is incorrect.');
     }
     await throttle.recordLoginSuccess(email);

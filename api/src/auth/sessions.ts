@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Actor, Role } from '../core/actor';
 import { Batcher } from '../core/batcher';
+import { preparedQuery } from '../core/prepared';
 import { hasLiveRestrictionSql } from '../resources/integrity-actions/live-actions';
 
 export const SESSION_COOKIE = 'sms_session';
@@ -49,6 +50,19 @@ interface SessionRow {
   restricted: boolean;
 }
 
+const SESSION_ACTORS_SQL = `
+  WITH found AS (
+    SELECT s.token_hash, s.id AS session_id, s.csrf_token, s.last_seen_at, u.id, u.email, u.name, u.role,
+           st.status AS student_status,
+           ${hasLiveRestrictionSql('u.id')} AS restricted
+    FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN students st ON st.id = u.id
+    WHERE s.token_hash = ANY($1::bytea[]) AND s.expires_at > now() AND u.status = 'active'
+  ), touched AS (
+    UPDATE sessions SET last_seen_at = now()
+    WHERE id IN (SELECT session_id FROM found WHERE last_seen_at < now() - interval '1 minute')
+  )
+  SELECT token_hash, session_id, csrf_token, id, email, name, role, student_status, restricted FROM found`;
+
 const loaders = new WeakMap<Knex, Batcher<Buffer, SessionRow | null>>();
 
 /**
@@ -59,21 +73,8 @@ function sessionLoader(db: Knex): Batcher<Buffer, SessionRow | null> {
   let loader = loaders.get(db);
   if (!loader) {
     loader = new Batcher(async (hashes) => {
-      const { rows } = await db.raw(
-        `WITH found AS (
-           SELECT s.token_hash, s.id AS session_id, s.csrf_token, s.last_seen_at, u.id, u.email, u.name, u.role,
-                  st.status AS student_status,
-                  ${hasLiveRestrictionSql('u.id')} AS restricted
-           FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN students st ON st.id = u.id
-           WHERE s.token_hash = ANY(?::bytea[]) AND s.expires_at > now() AND u.status = 'active'
-         ), touched AS (
-           UPDATE sessions SET last_seen_at = now()
-           WHERE id IN (SELECT session_id FROM found WHERE last_seen_at < now() - interval '1 minute')
-         )
-         SELECT token_hash, session_id, csrf_token, id, email, name, role, student_status, restricted FROM found`,
-        [hashes],
-      );
-      const byHash = new Map((rows as SessionRow[]).map((row) => [row.token_hash.toString('hex'), row]));
+      const rows = await preparedQuery<SessionRow>(db, 'session_actors', SESSION_ACTORS_SQL, [hashes]);
+      const byHash = new Map(rows.map((row) => [row.token_hash.toString('hex'), row]));
       return hashes.map((hash) => byHash.get(hash.toString('hex')) ?? null);
     });
     loaders.set(db, loader);
