@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import cookieParser from 'cookie-parser';
 import cors from 'cors';
-import express, { type Express } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import express from 'express';
 import helmet from 'helmet';
 import type { Knex } from 'knex';
 import pino, { type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { authenticate } from './auth/authenticate';
 import { standingGate } from './auth/standing-gate';
 import { authRouter } from './auth/auth-routes';
@@ -15,6 +14,8 @@ import { AuthThrottle } from './auth/throttle';
 import type { Config } from './config';
 import { errorHandler, errors, registerConstraintMessages } from './core/errors';
 import type { ResourceDefinition } from './core/resource';
+import { fastLane } from './core/fast-lane';
+import { requestLog } from './core/request-log';
 import { resourceRouter } from './core/resource-router';
 import { Mailer } from './mail/mailer';
 import { auditLogResource } from './resources/audit-log/audit-log.resource';
@@ -32,7 +33,8 @@ import { autoPairRouter } from './resources/missions/auto-pair';
 import { importsResource } from './resources/imports/imports.resource';
 import { importRouter } from './resources/imports/import-routes';
 import { dailyAttendanceResource } from './resources/daily-attendance/daily-attendance.resource';
-import { attendanceRouter } from './resources/daily-attendance/attendance-routes';
+import { attendanceFastRoute, attendanceRouter, submitAttendance } from './resources/daily-attendance/attendance-routes';
+import { attendanceWriter } from './resources/daily-attendance/attendance-writer';
 import { meetingsResource } from './resources/meetings/meetings.resource';
 import { meetingRouter } from './resources/meetings/meeting-routes';
 import { meetingAttendanceResource } from './resources/meeting-attendance/meeting-attendance.resource';
@@ -64,7 +66,10 @@ export interface AppDeps {
   logger?: Logger;
 }
 
-export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVEL }) }: AppDeps): Express {
+/** The API as Node's request listener: the fast lane for the cohort-wide actions, Express for everything else. */
+export type ApiListener = (req: IncomingMessage, res: ServerResponse) => void;
+
+export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVEL }) }: AppDeps): ApiListener {
   const mailer = new Mailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger });
   const links = appLinks(config);
   const resources: ResourceDefinition[] = [
@@ -104,21 +109,9 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   app.set('etag', false);
   // The portal calls the API server-side and forwards the student's address; trust only such local hops by default.
   app.set('trust proxy', config.TRUST_PROXY === 'true' ? true : config.TRUST_PROXY === 'false' ? false : config.TRUST_PROXY);
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
-      serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }) },
-    }),
-  );
-  app.use(helmet());
-  app.use(
+  const common = [
+    requestLog(logger),
+    helmet(),
     cors({
       origin: config.corsOrigins,
       credentials: true,
@@ -127,11 +120,8 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
       methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       maxAge: 600,
     }),
-  );
-  app.use((_req, res, next) => {
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
+  ];
+  app.use(common);
   app.use(express.json({ limit: '10mb' }));
   app.use(cookieParser());
 
@@ -146,16 +136,18 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
 
   app.use(authenticate(knex, config.corsOrigins));
   app.use(standingGate);
+  // The routes a whole cohort hits in the same few minutes come first, so they skip matching the others.
+  const submit = submitAttendance(attendanceWriter(knex));
+  app.use(attendanceRouter(submit));
+  app.use(meetingRouter(knex));
+  app.use(meRouter(knex));
   app.use(authRouter({ knex, config, mailer, throttle: new AuthThrottle(), passport: configurePassport(knex), resources }));
   const students = resources.find((resource) => resource.name === 'students')!;
   for (const action of studentActions(students, knex)) app.use(action);
   app.use(autoPairRouter(knex));
   app.use(importRouter(knex, resources, logger));
-  app.use(attendanceRouter(knex));
-  app.use(meetingRouter(knex));
   app.use(pasteRouter(knex));
   app.use(pointsRouter(knex));
-  app.use(meRouter(knex));
   app.use(appealRouter(knex, { mailer, portalUrl: config.PORTAL_URL }));
   app.use(noticeRouter(knex));
   app.use(voteRouter(knex));
@@ -165,5 +157,9 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
     throw errors.notFound(`page ${req.method} ${req.path}`);
   });
   app.use(errorHandler(logger));
-  return app;
+
+  const lane = fastLane([attendanceFastRoute(submit)], { knex, logger, common, trustProxy: app.get('trust proxy fn') });
+  return (req, res) => {
+    if (!lane(req, res)) app(req, res);
+  };
 }

@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import { createServer } from 'node:http';
 import pino from 'pino';
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 import { createKnex } from '@sms/db';
@@ -10,7 +11,7 @@ function serve(config: Config) {
   const logger = pino({ level: config.LOG_LEVEL });
   const knex = createKnex(config.DATABASE_URL, Math.max(2, Math.ceil(config.DB_POOL_MAX / config.API_WORKERS)));
   const app = createApp({ config, knex, logger });
-  const server = app.listen(config.API_PORT, config.HOST, () => {
+  const server = createServer(app).listen(config.API_PORT, config.HOST, () => {
     if (!cluster.isWorker || cluster.worker?.id === 1) logger.info(`API listening on http://${config.HOST}:${config.API_PORT}${config.API_WORKERS > 1 ? ` (${config.API_WORKERS} workers)` : ''}`);
   });
   server.keepAliveTimeout = 65_000;

@@ -4,6 +4,9 @@ import type { Knex } from 'knex';
 import { AppError } from '../core/errors';
 import { findSessionActor, SESSION_COOKIE } from './sessions';
 
+/** A bearer token that no longer names a live session. */
+export const sessionEnded = () => new AppError(401, 'UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Signed-out flows: they never act with the cookie's authority, so a stale cookie must not block them. */
 const CSRF_EXEMPT = new Set(['/auth/login', '/auth/token', '/auth/signup', '/auth/verify-email', '/auth/verify-email/resend', '/auth/password/forgot', '/auth/password/reset']);
@@ -25,7 +28,7 @@ export function authenticate(knex: Knex, allowedOrigins: readonly string[]): Req
     const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     if (bearer) {
       req.actor = (await findSessionActor(knex, bearer, 'bearer')) ?? undefined;
-      if (!req.actor) throw new AppError(401, 'UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
+      if (!req.actor) throw sessionEnded();
       return next();
     }
     if (!SAFE_METHODS.has(req.method)) {

@@ -108,23 +108,35 @@ export function fromDatabaseError(error: PgError): AppError | undefined {
   }
 }
 
+/** The one error shape: any error thrown while serving a request, as the status, headers and body to answer with. */
+export function errorResponse(
+  error: unknown,
+  requestId: string,
+  logger: Logger,
+): { status: number; headers: Record<string, string>; body: { message: string; code: string; details: Record<string, unknown> } } {
+  const raw = error as { nativeError?: unknown; type?: string } | undefined;
+  let appError: AppError | undefined = error instanceof AppError ? error : fromDatabaseError((raw?.nativeError ?? error) as PgError);
+  if (!appError && raw?.type === 'entity.parse.failed') {
+    appError = errors.invalidInput('The request body is not valid JSON.');
+  }
+  if (!appError && raw?.type === 'entity.too.large') {
+    appError = new AppError(413, 'INVALID_INPUT', 'The request body is too large.');
+  }
+  if (!appError) {
+    logger.error({ err: error, requestId }, 'unhandled error');
+    return {
+      status: 500,
+      headers: {},
+      body: { message: `Something went wrong on our side. Quote request id ${requestId} if you report it.`, code: 'INTERNAL', details: { requestId } },
+    };
+  }
+  const headers: Record<string, string> = appError.status === 429 ? { 'Retry-After': String(appError.details.retryAfterSeconds ?? 60) } : {};
+  return { status: appError.status, headers, body: { message: appError.message, code: appError.code, details: appError.details } };
+}
+
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
-    const requestId = String(req.id ?? '');
-    let appError: AppError | undefined =
-      error instanceof AppError ? error : fromDatabaseError(error?.nativeError ?? error);
-    if (!appError && error?.type === 'entity.parse.failed') {
-      appError = errors.invalidInput('The request body is not valid JSON.');
-    }
-    if (!appError && error?.type === 'entity.too.large') {
-      appError = new AppError(413, 'INVALID_INPUT', 'The request body is too large.');
-    }
-    if (!appError) {
-      logger.error({ err: error, requestId }, 'unhandled error');
-      res.status(500).json({ message: `Something went wrong on our side. Quote request id ${requestId} if you report it.`, code: 'INTERNAL', details: { requestId } });
-      return;
-    }
-    if (appError.status === 429) res.setHeader('Retry-After', String(appError.details.retryAfterSeconds ?? 60));
-    res.status(appError.status).json({ message: appError.message, code: appError.code, details: appError.details });
+    const { status, headers, body } = errorResponse(error, String(req.id ?? ''), logger);
+    res.set(headers).status(status).json(body);
   };
 }

@@ -1,19 +1,18 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
 import pino from 'pino';
 import request from 'supertest';
 import { insertDemoAccounts, DEMO_PASSWORD } from '@sms/db/seeds/demo-accounts';
 import { insertDemoCohorts } from '@sms/db/seeds/seed-demo';
 import { createTestDatabase, type TestDatabase } from '@sms/db/testing/test-database';
-import { createApp } from '../app';
+import { createApp, type ApiListener } from '../app';
 import { loadConfig } from '../config';
 import type { Role } from '../core/actor';
 
 export { DEMO_PASSWORD };
 
 export interface TestApp {
-  app: Express;
+  app: ApiListener;
   db: TestDatabase;
   /** Signs a demo account in through the API and returns its bearer token. */
   tokenFor(role: Role): Promise<string>;
@@ -60,7 +59,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     },
     listen() {
       return new Promise((resolve) => {
-        const server = app.listen(0, '127.0.0.1', () => {
+        const server = createServer(app).listen(0, '127.0.0.1', () => {
           servers.push(server);
           const { port } = server.address() as AddressInfo;
           resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) });
