@@ -5,12 +5,12 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { insertDemoAccounts } from '@sms/db/seeds/demo-accounts';
-import { generateCohorts } from '@sms/db/seeds/cohorts';
+import { generateAttendanceHistory, generateCohorts } from '@sms/db/seeds/cohorts';
 import { freePort } from '@sms/db/launcher/port';
 import { createTestDatabase, type TestDatabase } from '@sms/db/testing/test-database';
 
 // Benchmark (npm run bench, after npm run build): attendance submissions at 256 connections on the full data set
-// (10 batches × 3,000 students), and a pasted list of 3,000 emails. The API runs as its own process from the
+// (10 batches × 3,000 students with a week of attendance history), and a pasted list of 3,000 emails. The API runs as its own process from the
 // build; the load generator shares this 2-core machine. Each result is also printed as a ratio to a trivial
 // authenticated GET (/auth/me) measured the same way in the same run.
 const CONNECTIONS = 256;
@@ -26,7 +26,14 @@ beforeAll(async () => {
   await db.knex.transaction(async (trx) => {
     await insertDemoAccounts(trx);
     await generateCohorts(trx, { prefix: 'BENCH', batches: 10, studentsPerBatch: 3000, missionsPerBatch: 6, mentorsPerBatch: 30, passwordHash: null });
+    await generateAttendanceHistory(trx, { prefix: 'BENCH', days: 7 });
+    // A third mission opens today, so the run has 90,000 fresh submissions to make.
+    await trx.raw(`UPDATE missions SET status = 'active' WHERE code = 'M3' AND batch_id IN (SELECT id FROM batches WHERE code LIKE 'BENCH-B%')`);
   });
+  // A running school's database has been vacuumed, analysed and checkpointed; otherwise autovacuum and the
+  // checkpoint of the bulk load itself would run in the middle of the measurement.
+  await db.knex.raw('VACUUM ANALYZE');
+  await db.knex.raw('CHECKPOINT');
   console.log(`full data set generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
@@ -56,6 +63,8 @@ async function sessions(userIds: number[]): Promise<string[]> {
   const tokens = userIds.map(() => randomBytes(24).toString('base64url'));
   const rows = userIds.map((id, i) => ({ token_hash: createHash('sha256').update(tokens[i]).digest(), user_id: id, csrf_token: 'x', expires_at: db.knex.raw("now() + interval '1 hour'") }));
   for (let i = 0; i < rows.length; i += 2000) await db.knex('sessions').insert(rows.slice(i, i + 2000));
+  // As in a running school, the planner knows how many sessions there are.
+  await db.knex.raw('VACUUM ANALYZE sessions');
   return tokens;
 }
 
@@ -104,12 +113,22 @@ it('paste of 3,000 emails', async () => {
 
 it('attendance throughput and p99 at 256 connections', async () => {
 
-  // Every student of every batch's first (active) mission; each request is a different student.
+  // Every student of every batch in each of its three active missions (90,000 submissions to make, so neither
+  // the warm-up nor the measured run runs out of fresh ones), in random order, each with their own session.
   const { rows } = await db.knex.raw(
     `SELECT me.student_id, me.mission_id FROM mission_enrolments me JOIN missions m ON m.id = me.mission_id
-     WHERE m.code = 'M1' AND m.status = 'active' ORDER BY random()`,
+     WHERE m.code IN ('M1', 'M2', 'M3') AND m.status = 'active' ORDER BY random()`,
   );
-  const tokens = await sessions(rows.map((r: any) => r.student_id));
+  const studentIds: number[] = [...new Set<number>(rows.map((r: any) => r.student_id))];
+  const sessionTokens = await sessions(studentIds);
+  const tokenOf = new Map(studentIds.map((id, i) => [id, sessionTokens[i]]));
+  // Built before the clock starts, so the load generator (sharing the machine) spends its time sending.
+  const prepared = rows.map((r: any) => ({
+    method: 'POST',
+    path: '/attendance',
+    headers: { authorization: `Bearer ${tokenOf.get(r.student_id)}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ mission_id: r.mission_id, note: 'bench' }),
+  }));
   let next = 0;
   let statuses: Record<string, number> = {};
   const load = (duration: number) => run({
@@ -120,9 +139,8 @@ it('attendance throughput and p99 at 256 connections', async () => {
       {
         method: 'POST',
         path: '/attendance',
-        setupRequest: (request: any) => {
-          const i = next++ % rows.length;
-          return { ...request, headers: { authorization: `Bearer ${tokens[i]}`, 'content-type': 'application/json' }, body: JSON.stringify({ mission_id: rows[i].mission_id, note: 'bench' }) };
+        setupRequest: () => {
+          return prepared[next++ % prepared.length];
         },
         onResponse: (status: number) => {
           statuses[status] = (statuses[status] ?? 0) + 1;
@@ -146,10 +164,12 @@ it('attendance throughput and p99 at 256 connections', async () => {
   const perSecond = result.requests.average;
   console.log(
     `attendance submissions (${process.env.API_WORKERS ?? '2'} API workers): ${perSecond.toFixed(0)}/s (target ≥ 600), p99 ${result.latency.p99} ms (target < 150), ` +
+      `latency p50 ${result.latency.p50} / p90 ${result.latency.p90} / p99 ${result.latency.p99} / max ${result.latency.max} ms, ` +
       `statuses ${JSON.stringify(statuses)}, rows ${created}, ledger ${ledger}; ` +
       `${(perSecond / baseline.requests.average).toFixed(2)}× the baseline's throughput, p99 ${(result.latency.p99 / Math.max(baseline.latency.p99, 1)).toFixed(2)}× its p99`,
   );
-  expect(Object.keys(statuses).filter((status) => status.startsWith('5'))).toEqual([]);
+  // Every request is a fresh submission (no student runs out of missions to submit for), and none fails.
+  expect(Object.keys(statuses)).toEqual(['201']);
   // Responses still in flight when the clock stops are not counted by autocannon, but their rows exist.
   expect(created).toBeGreaterThanOrEqual(statuses['201']);
   expect(created - statuses['201']).toBeLessThanOrEqual(CONNECTIONS);
