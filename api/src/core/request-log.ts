@@ -29,7 +29,8 @@ export function requestLog(logger: Logger): RequestHandler {
     res.setHeader('X-Request-Id', id);
     // Answers are private and change with the data.
     res.setHeader('Cache-Control', 'no-store');
-    if (logger.isLevelEnabled('info')) {
+    // Any answer may be logged (a 5xx at error level), so the listener is skipped only when nothing would be.
+    if (logger.isLevelEnabled('error')) {
       const started = process.hrtime.bigint();
       res.once('finish', () => {
         const level = res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug';
