@@ -1,6 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
@@ -8,6 +7,7 @@ import { insertDemoAccounts } from '@sms/db/seeds/demo-accounts';
 import { generateAttendanceHistory, generateCohorts } from '@sms/db/seeds/cohorts';
 import { freePort } from '@sms/db/launcher/port';
 import { createTestDatabase, type TestDatabase } from '@sms/db/testing/test-database';
+import { insertSessions } from '../src/testing/bulk-sessions';
 
 // Benchmark (npm run bench, after npm run build): attendance submissions at 256 connections on the full data set
 // (10 batches × 3,000 students with a week of attendance history), and a pasted list of 3,000 emails. The API runs as its own process from the
@@ -60,10 +60,8 @@ afterAll(async () => {
 });
 
 async function sessions(userIds: number[]): Promise<string[]> {
-  const tokens = userIds.map(() => randomBytes(24).toString('base64url'));
-  const rows = userIds.map((id, i) => ({ token_hash: createHash('sha256').update(tokens[i]).digest(), user_id: id, csrf_token: 'x', expires_at: db.knex.raw("now() + interval '1 hour'") }));
-  for (let i = 0; i < rows.length; i += 2000) await db.knex('sessions').insert(rows.slice(i, i + 2000));
-  // As in a running school, the planner knows how many sessions there are.
+  const tokens = await insertSessions(db.knex, userIds);
+  // As in a running school, the table has been vacuumed and the planner knows how many sessions there are.
   await db.knex.raw('VACUUM ANALYZE sessions');
   return tokens;
 }

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../../core/actor';
+import { insertSessions } from '../../testing/bulk-sessions';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 
 let t: TestApp;
@@ -19,18 +19,7 @@ afterAll(() => t.close());
 
 const as = async (role: Role) => ({ Authorization: `Bearer ${await t.tokenFor(role)}` });
 
-/** Bearer sessions for many students at once, straight into the sessions table. */
-async function sessionsFor(studentIds: number[]): Promise<string[]> {
-  const tokens = studentIds.map(() => randomBytes(24).toString('base64url'));
-  const rows = studentIds.map((id, i) => ({
-    token_hash: createHash('sha256').update(tokens[i]).digest(),
-    user_id: id,
-    csrf_token: 'x',
-    expires_at: t.db.knex.raw("now() + interval '1 hour'"),
-  }));
-  for (let i = 0; i < rows.length; i += 1000) await t.db.knex('sessions').insert(rows.slice(i, i + 1000));
-  return tokens;
-}
+const sessionsFor = (studentIds: number[]) => insertSessions(t.db.knex, studentIds);
 
 describe('the batch-local day', () => {
   it('puts submissions around local midnight on the right days (Asia/Dhaka is UTC+6)', async () => {
