@@ -57,6 +57,12 @@ import { featureRequestsResource } from './resources/feature-requests/feature-re
 import { voteRouter } from './resources/feature-requests/vote-routes';
 import { mentorNotesResource } from './resources/mentor-notes/mentor-notes.resource';
 import { mentorsResource } from './resources/mentors/mentors.resource';
+import { studentProgressResource } from './resources/outreach/student-progress.resource';
+import { callScriptsResource } from './resources/outreach/call-scripts.resource';
+import { callListsResource } from './resources/outreach/call-lists.resource';
+import { callsResource } from './resources/outreach/calls.resource';
+import { callLogsResource } from './resources/outreach/call-logs.resource';
+import { callListRouter } from './resources/outreach/call-list-routes';
 
 export const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -100,6 +106,11 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
     featureRequestsResource,
     mentorNotesResource,
     mentorsResource,
+    studentProgressResource,
+    callScriptsResource,
+    callListsResource,
+    callsResource,
+    callLogsResource,
   ] as unknown as ResourceDefinition[];
   for (const resource of resources) registerConstraintMessages(resource.constraintMessages ?? {});
 
@@ -151,6 +162,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   app.use(appealRouter(knex, { mailer, portalUrl: config.PORTAL_URL }));
   app.use(noticeRouter(knex));
   app.use(voteRouter(knex));
+  app.use(callListRouter(knex));
   for (const resource of resources) app.use(resourceRouter(resource, knex));
 
   app.use((req) => {

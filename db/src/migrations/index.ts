@@ -6,6 +6,7 @@ import * as createImports from './20261127000400_create_imports';
 import * as createEngagement from './20261127000500_create_engagement';
 import * as createIntegrity from './20261127000600_create_integrity_and_communication';
 import * as awardsPerStatement from './20261127000700_awards_per_statement';
+import * as createOutreach from './20261127000800_create_outreach';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '20261127000500_create_engagement': createEngagement,
   '20261127000600_create_integrity_and_communication': createIntegrity,
   '20261127000700_awards_per_statement': awardsPerStatement,
+  '20261127000800_create_outreach': createOutreach,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -74,8 +74,8 @@ export async function generateCohorts(trx: Knex.Transaction, shape: CohortShape)
     bindings,
   );
   await trx.raw(
-    `INSERT INTO mission_enrolments (mission_id, batch_id, student_id)
-     SELECT m.id, m.batch_id, be.student_id
+    `INSERT INTO mission_enrolments (mission_id, batch_id, student_id, created_at)
+     SELECT m.id, m.batch_id, be.student_id, least(now(), m.starts_on::timestamp AT TIME ZONE bt.timezone)
      FROM batch_enrolments be JOIN missions m ON m.batch_id = be.batch_id
      JOIN batches bt ON bt.id = be.batch_id
      WHERE bt.code LIKE :prefix || '-B%'`,
@@ -104,8 +104,8 @@ export async function generateCohorts(trx: Knex.Transaction, shape: CohortShape)
 }
 
 /**
- * Attendance history for the generated cohorts' active missions: the `days` days before today, about six
- * students in seven each day, with the points (by trigger) and audit entries the API would have written.
+ * Attendance history for the generated cohorts' active missions: the `days` days before today (from each
+ * mission's start), about six students in seven each day and one in nine slipping, with the points (by trigger) and audit entries the API would have written.
  * A mid-batch database has this history; benchmarks run on it rather than on empty tables.
  */
 export async function generateAttendanceHistory(trx: Knex.Transaction, shape: { prefix: string; days: number }): Promise<void> {
@@ -116,8 +116,12 @@ export async function generateAttendanceHistory(trx: Knex.Transaction, shape: { 
        FROM mission_enrolments me
        JOIN missions m ON m.id = me.mission_id AND m.status = 'active'
        JOIN batches bt ON bt.id = m.batch_id AND bt.code LIKE :prefix || '-B%'
+       JOIN users u ON u.id = me.student_id AND u.email LIKE lower(:prefix) || '.student.%'
        CROSS JOIN generate_series(1, :days) d
        WHERE (me.student_id + d) % 7 <> 0
+         -- About one student in nine is slipping: they check in one day in three.
+         AND (me.student_id % 9 <> 0 OR d % 3 = 0)
+         AND ((now() - make_interval(days => d)) AT TIME ZONE bt.timezone)::date >= m.starts_on
        RETURNING *
      )
      INSERT INTO audit_log (actor_user_id, actor_role, action, resource, record_id, after, at)

@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
 import { hashPassword } from '../password-hash';
 import { DEMO_PASSWORD, insertDemoAccounts } from './demo-accounts';
-import { generateCohorts } from './cohorts';
+import { generateAttendanceHistory, generateCohorts } from './cohorts';
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 /** Two batches of 250 students, three missions each, six mentors per batch; the demo mentor and student wired in. */
 export async function insertDemoCohorts(trx: Knex.Transaction, password = DEMO_PASSWORD): Promise<void> {
@@ -12,6 +14,8 @@ export async function insertDemoCohorts(trx: Knex.Transaction, password = DEMO_P
     missionsPerBatch: 3,
     mentorsPerBatch: 6,
     passwordHash: await hashPassword(password),
+    // Dated from today, so the demo always shows a batch under way: mission 1 near its end, mission 2 begun.
+    startsOn: daysAgo(40),
   });
   const mentor = await trx('users').where({ email: 'mentor@example.com' }).first('id');
   const student = await trx('users').where({ email: 'student@example.com' }).first('id');
@@ -44,6 +48,8 @@ export async function seedDemoIfEmpty(knex: Knex, password?: string): Promise<bo
     if (Number(count) > 0) return false;
     await insertDemoAccounts(trx, password);
     await insertDemoCohorts(trx, password);
+    // Six weeks of attendance by the generated students (the demo accounts start fresh), some of them slipping.
+    await generateAttendanceHistory(trx, { prefix: 'DEMO', days: 40 });
     return true;
   });
 }

@@ -4,7 +4,9 @@ import { defineResource, rolePolicy } from '../../core/resource';
 import { tableModel } from '../../core/table-model';
 import { whereMissionOfMentor, whereMissionOfStudent } from '../scopes';
 
-const MISSION_FIELDS = ['batch_id', 'code', 'title', 'description', 'status', 'starts_on', 'ends_on', 'position', 'points_attendance', 'points_meeting', 'points_on_time', 'points_late'] as const;
+/** A share between 0 and 1 (e.g. 0.6 = 60 %). */
+const share = (label: string) => z.coerce.number({ error: `${label} must be a number between 0 and 1.` }).min(0, `${label} must be between 0 and 1 (e.g. 0.6 for 60 %).`).max(1, `${label} must be between 0 and 1 (e.g. 0.6 for 60 %).`);
+const MISSION_FIELDS = ['batch_id', 'code', 'title', 'description', 'status', 'starts_on', 'ends_on', 'position', 'points_attendance', 'points_meeting', 'points_on_time', 'points_late', 'risk_attendance_rate', 'risk_missed_assignments', 'risk_progress'] as const;
 
 export const missionsResource = defineResource({
   name: 'missions',
@@ -34,6 +36,9 @@ export const missionsResource = defineResource({
     points_meeting: fields.count('Points').optional(),
     points_on_time: fields.count('Points').optional(),
     points_late: fields.count('Points').optional(),
+    risk_attendance_rate: share('The attendance threshold').optional(),
+    risk_missed_assignments: z.coerce.number({ error: 'Missed assignments must be a whole number.' }).int('Missed assignments must be a whole number.').min(1, 'Missed assignments must be at least 1.').optional(),
+    risk_progress: share('The progress threshold').optional(),
   }),
   columns: {
     batch_code: 'batches.code',
@@ -55,6 +60,7 @@ export const missionsResource = defineResource({
     missions_batch_id_fkey: 'That batch does not exist.',
     missions_dates_ordered: 'The end date must be on or after the start date.',
     missions_points_valid: "Points can't be negative.",
+    missions_risk_thresholds_valid: 'Risk thresholds are shares between 0 and 1, and at least 1 missed assignment.',
     mission_enrolments_mission_fkey: 'That mission does not exist, or students are enrolled in it so it cannot move or be deleted.',
   },
 });

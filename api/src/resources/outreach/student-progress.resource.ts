@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { defineResource, rolePolicy } from '../../core/resource';
+import { tableModel } from '../../core/table-model';
+import { wherePairedOn } from '../scopes';
+
+const CONTACT_FIELDS = ['student_phone', 'student_email'];
+/** Roles that phone or write to students see how to reach them (mentors only ever see their own). */
+const SEES_CONTACTS = new Set(['admin', 'sre', 'mentor']);
+
+/**
+ * Each student's standing in each mission they are enrolled in (the `student_progress` view): attendance rate,
+ * assignments missed, points against points possible, and the risk label those give against the mission's
+ * thresholds. The low-performer report is this list filtered to risk high/medium; it filters, sorts, pages and
+ * exports like every resource.
+ */
+export const studentProgressResource = defineResource({
+  name: 'student_progress',
+  model: tableModel('student_progress'),
+  policy: rolePolicy(
+    { admin: ['list', 'read'], developer: ['list', 'read'], manager: ['list', 'read'], sre: ['list', 'read'], mentor: ['list', 'read'] },
+    (actor, query) => {
+      if (actor.role === 'mentor') wherePairedOn(query, 'student_progress', actor.id);
+    },
+  ),
+  sortable: [
+    'student_name',
+    'batch_code',
+    'mission_code',
+    'attendance_rate',
+    'days_attended',
+    'last_attended_on',
+    'assignments_missed',
+    'points',
+    'progress',
+    'risk',
+  ],
+  searchable: (actor) => (SEES_CONTACTS.has(actor.role) ? ['student_name', 'student_email', 'student_phone'] : ['student_name']),
+  filterable: {
+    batch_id: ['eq', 'in'],
+    mission_id: ['eq', 'in'],
+    student_id: ['eq', 'in'],
+    risk: ['eq', 'in', 'neq'],
+    mission_status: ['eq', 'in'],
+    enrolment_status: ['eq', 'in'],
+    student_status: ['eq', 'in'],
+    attendance_rate: ['lt', 'lte', 'gte'],
+    progress: ['lt', 'lte', 'gte'],
+    assignments_missed: ['gte', 'lte'],
+    points: ['gte', 'lte'],
+    last_attended_on: ['lt', 'lte', 'gte'],
+  },
+  writable: {},
+  schema: z.object({}),
+  visible: (actor, row) => (SEES_CONTACTS.has(actor.role) ? '*' : Object.keys(row).filter((key) => !CONTACT_FIELDS.includes(key))),
+  defaultSort: ['attendance_rate', 'ASC'],
+});
