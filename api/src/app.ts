@@ -63,6 +63,7 @@ import { callListsResource } from './resources/outreach/call-lists.resource';
 import { callsResource } from './resources/outreach/calls.resource';
 import { callLogsResource } from './resources/outreach/call-logs.resource';
 import { callListRouter } from './resources/outreach/call-list-routes';
+import { assignmentReportResource, mentorLoadResource, missionAttendanceDaysResource } from './resources/reports/report-resources';
 
 export const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -111,6 +112,9 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
     callListsResource,
     callsResource,
     callLogsResource,
+    missionAttendanceDaysResource,
+    assignmentReportResource,
+    mentorLoadResource,
   ] as unknown as ResourceDefinition[];
   for (const resource of resources) registerConstraintMessages(resource.constraintMessages ?? {});
 

@@ -7,6 +7,7 @@ import * as createEngagement from './20261127000500_create_engagement';
 import * as createIntegrity from './20261127000600_create_integrity_and_communication';
 import * as awardsPerStatement from './20261127000700_awards_per_statement';
 import * as createOutreach from './20261127000800_create_outreach';
+import * as createReports from './20261127000900_create_reports';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '20261127000600_create_integrity_and_communication': createIntegrity,
   '20261127000700_awards_per_statement': awardsPerStatement,
   '20261127000800_create_outreach': createOutreach,
+  '20261127000900_create_reports': createReports,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
