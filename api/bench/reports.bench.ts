@@ -85,7 +85,7 @@ it('low-performer report, its export, a call list and the reports for a 3,000-st
 
   let days = 0;
   const attendanceMs = await medianMs(5, async () => {
-    days = (await (await call(`/mission_attendance_days?${query({ mission_id: mission }, ['day', 'ASC'], '[0,99]')}`)).json()).length;
+    days = (await (await call(`/mission_attendance_days?${query({ mission_id: mission }, ['day', 'ASC'], '[0,99]')}`)).json() as any[]).length;
   });
   expect(days).toBeGreaterThan(40);
   report(`attendance per day of a 3,000-student mission (${days} days)`, attendanceMs, 500, baseline);
@@ -93,7 +93,7 @@ it('low-performer report, its export, a call list and the reports for a 3,000-st
   report('assignment report of the batch (10 assignments, ~24,000 submissions)', assignmentsMs, 500, baseline);
   let mentorRows = 0;
   const mentorMs = await medianMs(5, async () => {
-    mentorRows = (await (await call(`/mentor_load?${query({ batch_id: batch }, ['mentees', 'DESC'], '[0,199]')}`)).json()).length;
+    mentorRows = (await (await call(`/mentor_load?${query({ batch_id: batch }, ['mentees', 'DESC'], '[0,199]')}`)).json() as any[]).length;
   });
   expect(mentorRows).toBe(180);
   report('mentor load of the batch (30 mentors × 6 missions)', mentorMs, 500, baseline);
