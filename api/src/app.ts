@@ -63,6 +63,7 @@ import { callListsResource } from './resources/outreach/call-lists.resource';
 import { callsResource } from './resources/outreach/calls.resource';
 import { callLogsResource } from './resources/outreach/call-logs.resource';
 import { callListRouter } from './resources/outreach/call-list-routes';
+import { calendarFeedRouter, calendarRouter } from './resources/calendar/calendar-routes';
 import { assignmentReportResource, mentorLoadResource, missionAttendanceDaysResource } from './resources/reports/report-resources';
 
 export const VERSION = process.env.npm_package_version ?? '0.1.0';
@@ -149,6 +150,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
     }
   });
 
+  app.use(calendarFeedRouter(knex));
   app.use(authenticate(knex, config.corsOrigins));
   app.use(standingGate);
   // The routes a whole cohort hits in the same few minutes come first, so they skip matching the others.
@@ -167,6 +169,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   app.use(noticeRouter(knex));
   app.use(voteRouter(knex));
   app.use(callListRouter(knex));
+  app.use(calendarRouter(knex, config.apiPublicUrl));
   for (const resource of resources) app.use(resourceRouter(resource, knex));
 
   app.use((req) => {

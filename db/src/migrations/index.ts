@@ -8,6 +8,7 @@ import * as createIntegrity from './20261127000600_create_integrity_and_communic
 import * as awardsPerStatement from './20261127000700_awards_per_statement';
 import * as createOutreach from './20261127000800_create_outreach';
 import * as createReports from './20261127000900_create_reports';
+import * as createCalendarFeeds from './20261127001100_create_calendar_feeds';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '20261127000700_awards_per_statement': awardsPerStatement,
   '20261127000800_create_outreach': createOutreach,
   '20261127000900_create_reports': createReports,
+  '20261127001100_create_calendar_feeds': createCalendarFeeds,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -213,6 +213,20 @@ export interface TicketMessageRow {
   author_role: Role;
 }
 
+export interface CalendarEvent {
+  uid: string;
+  kind: 'meeting' | 'deadline' | 'attendance' | 'mission_start' | 'mission_end';
+  title: string;
+  mission_code: string;
+  starts_at: string;
+  ends_at: string | null;
+  all_day: boolean;
+  /** The day (YYYY-MM-DD) and time (HH:MM, or null all day) in my time zone. */
+  day: string;
+  time: string | null;
+  status: string | null;
+}
+
 export type FeatureRequestStatus = 'new' | 'planned' | 'declined' | 'done';
 
 export interface FeatureRequestRow {
@@ -561,6 +575,14 @@ export const api = {
         `/feature_requests/${idPath(id)}/vote`,
         { method: on ? 'POST' : 'DELETE', caller },
       ),
+  },
+  calendar: {
+    /** GET /me/calendar: meetings, deadlines, mission starts/ends and my check-ins between two dates. */
+    events: (caller: Caller, from: string, to: string) =>
+      apiFetch<{ from: string; to: string; events: CalendarEvent[] }>(`/me/calendar?from=${from}&to=${to}`, { caller }),
+    /** A new private iCal URL; the previous one stops working. */
+    newFeed: (caller: Caller) => post<{ url: string }>('/me/calendar-feed', {}, caller),
+    stopFeed: (caller: Caller) => apiFetch<{ url: null }>('/me/calendar-feed', { method: 'DELETE', caller }),
   },
   attendance: {
     submit: (caller: Caller, missionId: number, note: string) =>
