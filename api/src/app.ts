@@ -65,6 +65,10 @@ import { callLogsResource } from './resources/outreach/call-logs.resource';
 import { callListRouter } from './resources/outreach/call-list-routes';
 import { calendarFeedRouter, calendarRouter } from './resources/calendar/calendar-routes';
 import { assignmentReportResource, mentorLoadResource, missionAttendanceDaysResource } from './resources/reports/report-resources';
+import { httpMetrics } from './ops/metrics';
+import { metricsRouter, opsRouter } from './ops/ops-routes';
+import { studentPrivacyRouter } from './privacy/student-privacy';
+import { settingsResource } from './resources/settings/settings.resource';
 
 export const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -116,6 +120,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
     missionAttendanceDaysResource,
     assignmentReportResource,
     mentorLoadResource,
+    settingsResource,
   ] as unknown as ResourceDefinition[];
   for (const resource of resources) registerConstraintMessages(resource.constraintMessages ?? {});
 
@@ -137,6 +142,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
       maxAge: 600,
     }),
   ];
+  app.use(httpMetrics(app));
   app.use(common);
   app.use(express.json({ limit: '10mb' }));
   app.use(cookieParser());
@@ -151,6 +157,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   });
 
   app.use(calendarFeedRouter(knex));
+  app.use(metricsRouter({ knex, config }));
   app.use(authenticate(knex, config.corsOrigins));
   app.use(standingGate);
   // The routes a whole cohort hits in the same few minutes come first, so they skip matching the others.
@@ -170,6 +177,8 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   app.use(voteRouter(knex));
   app.use(callListRouter(knex));
   app.use(calendarRouter(knex, config.apiPublicUrl));
+  app.use(opsRouter({ knex, config, resources, app, version: VERSION }));
+  app.use(studentPrivacyRouter(knex, resources));
   for (const resource of resources) app.use(resourceRouter(resource, knex));
 
   app.use((req) => {

@@ -20,6 +20,7 @@ const schema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   TRUST_PROXY: z.string().default('loopback'),
   API_WORKERS: z.coerce.number().int().min(1).max(32).default(1),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type Config = z.infer<typeof schema> & { corsOrigins: string[]; cookieSecure: boolean; apiPublicUrl: string };

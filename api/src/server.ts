@@ -6,6 +6,7 @@ import { createKnex } from '@sms/db';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { expireIntegrityActions } from './resources/integrity-actions/expire-actions';
+import { serveClusterMetrics } from './ops/metrics';
 
 function serve(config: Config) {
   const logger = pino({ level: config.LOG_LEVEL });
@@ -34,6 +35,8 @@ function serve(config: Config) {
 /** With API_WORKERS > 1 the primary only supervises workers (and holds the shared sign-in rate limits). */
 function supervise(config: Config) {
   new RateLimiterClusterMaster();
+  // A worker asked for /metrics gets every worker's metrics, summed here.
+  serveClusterMetrics();
   let stopping = false;
   for (let i = 0; i < config.API_WORKERS; i += 1) cluster.fork();
   cluster.on('exit', (worker, code) => {

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { recordError } from '../ops/recent-errors';
 
 export type ErrorCode =
   | 'INVALID_QUERY'
@@ -113,6 +114,7 @@ export function errorResponse(
   error: unknown,
   requestId: string,
   logger: Logger,
+  where?: { method?: string; route?: string },
 ): { status: number; headers: Record<string, string>; body: { message: string; code: string; details: Record<string, unknown> } } {
   const raw = error as { nativeError?: unknown; type?: string } | undefined;
   let appError: AppError | undefined = error instanceof AppError ? error : fromDatabaseError((raw?.nativeError ?? error) as PgError);
@@ -124,6 +126,7 @@ export function errorResponse(
   }
   if (!appError) {
     logger.error({ err: error, requestId }, 'unhandled error');
+    recordError(error, requestId, where);
     return {
       status: 500,
       headers: {},
@@ -136,7 +139,9 @@ export function errorResponse(
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
-    const { status, headers, body } = errorResponse(error, String(req.id ?? ''), logger);
+    const route = req.route as { path?: unknown } | undefined;
+    const where = { method: req.method, route: typeof route?.path === 'string' ? `${req.baseUrl ?? ''}${route.path}` : req.path };
+    const { status, headers, body } = errorResponse(error, String(req.id ?? ''), logger, where);
     res.set(headers).status(status).json(body);
   };
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import type { RequestHandler } from 'express';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
@@ -8,6 +9,7 @@ import { findSessionActor } from '../auth/sessions';
 import { assertStanding } from '../auth/standing-gate';
 import type { Actor, RequestContext } from './actor';
 import { errorResponse } from './errors';
+import { routeRecorder } from '../ops/metrics';
 
 /** A JSON action a whole cohort calls in the same minute, served without walking the Express stack. */
 export interface FastRoute {
@@ -37,18 +39,22 @@ type RawRequest = IncomingMessage & { id?: string; log?: Logger };
  * false and goes to Express, so the browser-facing rules (CSRF, origins) stay in one place.
  */
 export function fastLane(routes: FastRoute[], deps: FastLaneDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const byKey = new Map(routes.map((route) => [`${route.method} ${route.path}`, route]));
+  const byKey = new Map(routes.map((route) => [`${route.method} ${route.path}`, { route, record: routeRecorder(route.method, route.path) }]));
   return (req, res) => {
-    const route = byKey.get(`${req.method} ${req.url}`);
+    const lane = byKey.get(`${req.method} ${req.url}`);
     const authorization = req.headers.authorization;
-    if (!route || !authorization?.startsWith('Bearer ') || !req.headers['content-type']?.startsWith('application/json')) return false;
+    if (!lane || !authorization?.startsWith('Bearer ') || !req.headers['content-type']?.startsWith('application/json')) return false;
+    const startedAt = performance.now();
     runCommon(deps.common, req as RawRequest, res, (error) => {
-      if (error) return answerError(deps, req as RawRequest, res, error);
-      void serve(route, authorization.slice(7).trim(), deps, req as RawRequest, res);
+      if (error) return answerError(deps, req as RawRequest, res, error, lane.record, startedAt);
+      void serve(lane.route, authorization.slice(7).trim(), deps, req as RawRequest, res, lane.record, startedAt);
     });
     return true;
   };
 }
+
+/** Records a request in the metrics: its status and when it came in (`performance.now()`). */
+type Recorder = (status: number, startedAt: number) => void;
 
 function runCommon(handlers: RequestHandler[], req: RawRequest, res: ServerResponse, done: (error?: unknown) => void): void {
   let index = 0;
@@ -64,7 +70,7 @@ function runCommon(handlers: RequestHandler[], req: RawRequest, res: ServerRespo
   next();
 }
 
-async function serve(route: FastRoute, token: string, deps: FastLaneDeps, req: RawRequest, res: ServerResponse): Promise<void> {
+async function serve(route: FastRoute, token: string, deps: FastLaneDeps, req: RawRequest, res: ServerResponse, record: Recorder, startedAt: number): Promise<void> {
   try {
     const [text, actor] = await Promise.all([readBody(req), findSessionActor(deps.knex, token, 'bearer')]);
     if (!actor) throw sessionEnded();
@@ -82,9 +88,9 @@ async function serve(route: FastRoute, token: string, deps: FastLaneDeps, req: R
       requestId: req.id ?? null,
     };
     const { status, body: answer } = await route.handle(actor, body, context);
-    send(res, status, {}, answer);
+    send(res, status, {}, answer, record, startedAt);
   } catch (error) {
-    answerError(deps, req, res, error);
+    answerError(deps, req, res, error, record, startedAt);
   }
 }
 
@@ -105,14 +111,16 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function answerError(deps: FastLaneDeps, req: RawRequest, res: ServerResponse, error: unknown): void {
-  const { status, headers, body } = errorResponse(error, req.id ?? '', deps.logger);
-  send(res, status, headers, body);
+function answerError(deps: FastLaneDeps, req: RawRequest, res: ServerResponse, error: unknown, record: Recorder, startedAt: number): void {
+  const { status, headers, body } = errorResponse(error, req.id ?? '', deps.logger, { method: req.method, route: req.url });
+  send(res, status, headers, body, record, startedAt);
 }
 
-function send(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {
+/** The one place the fast lane answers, so the one place it records the request's duration. */
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown, record: Recorder, startedAt: number): void {
   if (res.headersSent) return;
   const text = JSON.stringify(body);
   res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
+  record(status, startedAt);
 }

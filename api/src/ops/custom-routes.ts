@@ -1,0 +1,106 @@
+import type { Role } from '../core/actor';
+import type { Action } from '../core/resource';
+
+/**
+ * Who may call a custom route, as its handler decides it:
+ * - `public`: signed-out flows (sign-in, sign-up, password reset);
+ * - `signedIn`: any signed-in user;
+ * - `roles`: the handler's own role check (`actor.role !== 'student'` …);
+ * - `requires`: the resource policies the handler applies (`assertCan` / `findVisible`), so the roles are computed
+ *   from the same policies as the generic routes; combined with `roles` when the handler checks both.
+ * - `token`: also open to a configured bearer token (the metrics scraper's).
+ */
+export interface RouteAccess {
+  public?: true;
+  signedIn?: true;
+  roles?: readonly Role[];
+  requires?: readonly (readonly [string, Action])[];
+  token?: string;
+}
+
+export interface CustomRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** The Express pattern, as registered. */
+  path: string;
+  tag: string;
+  summary: string;
+  /** What the body carries, in short (see api/API.md for the full contract). */
+  body?: string;
+  access: RouteAccess;
+}
+
+const STAFF: readonly Role[] = ['admin', 'developer', 'manager', 'sre', 'mentor'];
+const OPS: readonly Role[] = ['admin', 'developer'];
+
+/**
+ * Every route served outside the generic resource router. Kept beside the code it describes: GET /ops/rbac lists
+ * any registered route missing here (and its test fails), so the table cannot silently fall behind.
+ */
+export const CUSTOM_ROUTES: readonly CustomRoute[] = [
+  { method: 'GET', path: '/health', tag: 'operations', summary: 'Liveness and database check with the version.', access: { public: true } },
+  { method: 'GET', path: '/metrics', tag: 'operations', summary: 'Prometheus metrics (all workers summed).', access: { roles: OPS, token: 'METRICS_TOKEN' } },
+  { method: 'GET', path: '/openapi.json', tag: 'operations', summary: 'This description of the API.', access: { roles: OPS } },
+  { method: 'GET', path: '/ops/info', tag: 'operations', summary: 'Version, runtime, database server, pool, workers and the biggest tables.', access: { roles: OPS } },
+  { method: 'GET', path: '/ops/migrations', tag: 'operations', summary: 'Applied migrations with times, and pending ones.', access: { roles: OPS } },
+  { method: 'GET', path: '/ops/rbac', tag: 'operations', summary: 'Role × resource × action matrix computed from the policies, and the custom routes.', access: { roles: OPS } },
+  { method: 'GET', path: '/ops/errors', tag: 'operations', summary: 'The most recent unexpected (500) errors of the answering worker.', access: { roles: OPS } },
+
+  { method: 'POST', path: '/auth/login', tag: 'auth', summary: 'Sign in; sets the session cookie.', body: '{email, password}', access: { public: true } },
+  { method: 'POST', path: '/auth/token', tag: 'auth', summary: 'Sign in for a bearer token (server-side clients).', body: '{email, password}', access: { public: true } },
+  { method: 'POST', path: '/auth/logout', tag: 'auth', summary: 'End this session.', access: { signedIn: true } },
+  { method: 'GET', path: '/auth/me', tag: 'auth', summary: 'The signed-in user with permissions and CSRF token.', access: { signedIn: true } },
+  { method: 'POST', path: '/auth/signup', tag: 'auth', summary: 'Student self sign-up; sends a verification email.', body: '{name, email, password}', access: { public: true } },
+  { method: 'POST', path: '/auth/verify-email', tag: 'auth', summary: 'Confirm an email address.', body: '{token}', access: { public: true } },
+  { method: 'POST', path: '/auth/verify-email/resend', tag: 'auth', summary: 'Send the verification email again.', body: '{email}', access: { public: true } },
+  { method: 'POST', path: '/auth/password/forgot', tag: 'auth', summary: 'Email a password reset link.', body: '{email}', access: { public: true } },
+  { method: 'POST', path: '/auth/password/reset', tag: 'auth', summary: 'Set a new password from a reset or invitation link.', body: '{token, password}', access: { public: true } },
+  { method: 'POST', path: '/auth/password/change', tag: 'auth', summary: 'Change the password; ends every other session.', body: '{currentPassword, newPassword}', access: { signedIn: true } },
+
+  { method: 'GET', path: '/me/dashboard', tag: 'me', summary: "A student's home screen in one request.", access: { roles: ['student'] } },
+  { method: 'GET', path: '/me/standing', tag: 'me', summary: "A student's status, cases, actions and appeals.", access: { roles: ['student'] } },
+  { method: 'GET', path: '/me/notices', tag: 'me', summary: "A student's notices with read and acknowledgement state.", access: { roles: ['student'] } },
+  { method: 'GET', path: '/me/notices/:id', tag: 'me', summary: 'One notice for a student; reading marks it read.', access: { roles: ['student'], requires: [['notices', 'read']] } },
+  { method: 'GET', path: '/me/calendar', tag: 'calendar', summary: "A student's or mentor's calendar (deadlines, meetings, attendance) as JSON.", access: { roles: ['student', 'mentor'] } },
+  { method: 'POST', path: '/me/calendar-feed', tag: 'calendar', summary: 'A new private iCal feed URL (the old one stops working).', access: { roles: ['student', 'mentor'] } },
+  { method: 'DELETE', path: '/me/calendar-feed', tag: 'calendar', summary: 'Turn the iCal feed off.', access: { signedIn: true } },
+  { method: 'GET', path: '/calendar/:file', tag: 'calendar', summary: 'The private iCal feed (`<secret>.ics`); the secret in the URL is the key.', access: { public: true } },
+  { method: 'GET', path: '/me/feature_request_votes', tag: 'me', summary: 'Ids of the feature requests the user voted for.', access: { signedIn: true } },
+
+  { method: 'POST', path: '/attendance', tag: 'attendance', summary: "Submit today's attendance (the fast lane serves bearer JSON requests).", body: '{mission_id, note?}', access: { roles: ['student'] } },
+  { method: 'GET', path: '/meetings/:id/code', tag: 'meetings', summary: "The meeting's rotating 6-digit check-in code.", access: { roles: ['admin', 'manager', 'sre', 'mentor'], requires: [['meetings', 'read']] } },
+  { method: 'POST', path: '/meetings/:id/check-in', tag: 'meetings', summary: 'Check in to a meeting during its window.', body: '{code?}', access: { roles: ['student'], requires: [['meetings', 'read']] } },
+
+  { method: 'POST', path: '/assignments/:id/paste', tag: 'paste', summary: 'Record submissions from a pasted list of emails (dry run first).', body: '{text, taken_at?, dry_run}', access: { requires: [['submissions', 'create'], ['assignments', 'read']] } },
+  { method: 'GET', path: '/submission_pastes/:id/unmatched.csv', tag: 'paste', summary: "A paste's unknown and not-enrolled emails as CSV.", access: { requires: [['submission_pastes', 'read']] } },
+
+  { method: 'GET', path: '/missions/:id/leaderboard', tag: 'points', summary: 'Ranks by points in a mission.', access: { roles: STAFF, requires: [['missions', 'read']] } },
+  { method: 'GET', path: '/missions/:id/points/recompute', tag: 'points', summary: 'Preview recomputing the points ledger after a rule change.', access: { roles: ['admin', 'manager'], requires: [['missions', 'read']] } },
+  { method: 'POST', path: '/missions/:id/points/recompute', tag: 'points', summary: 'Recompute the points ledger (audited).', access: { roles: ['admin', 'manager'], requires: [['missions', 'read']] } },
+
+  { method: 'POST', path: '/appeals/:id/decide', tag: 'appeals', summary: 'Accept (lifting the actions) or reject an appeal.', body: '{decision: accept|reject, note}', access: { roles: ['admin', 'sre'], requires: [['appeals', 'read']] } },
+
+  { method: 'POST', path: '/notices/:id/acknowledge', tag: 'notices', summary: 'A student acknowledges a notice.', access: { roles: ['student'], requires: [['notices', 'read']] } },
+  { method: 'POST', path: '/notices/:id/reactions', tag: 'notices', summary: 'Toggle a reaction on a notice.', body: '{reaction: check|important|star}', access: { roles: ['student'], requires: [['notices', 'read']] } },
+  { method: 'GET', path: '/notices/:id/acknowledgements', tag: 'notices', summary: 'Who has and has not acknowledged a notice.', access: { roles: STAFF, requires: [['notices', 'read']] } },
+  { method: 'GET', path: '/notices/:id/acknowledgements.csv', tag: 'notices', summary: 'The same as CSV.', access: { roles: STAFF, requires: [['notices', 'read']] } },
+
+  { method: 'POST', path: '/feature_requests/:id/vote', tag: 'votes', summary: 'Upvote a feature request (once).', access: { roles: ['student'], requires: [['feature_requests', 'read']] } },
+  { method: 'DELETE', path: '/feature_requests/:id/vote', tag: 'votes', summary: 'Withdraw a vote.', access: { roles: ['student'], requires: [['feature_requests', 'read']] } },
+
+  { method: 'POST', path: '/call_lists/generate', tag: 'call_lists', summary: 'Plan (dry run) or create a call list from the low-performer report.', body: '{batch_id? | mission_id?, risk, sre_ids?, include_open?, title?, dry_run}', access: { requires: [['call_lists', 'create'], ['calls', 'create']] } },
+
+  { method: 'POST', path: '/imports', tag: 'imports', summary: 'CSV import of students, enrolments or pairings (dry run, or 202 and poll).', body: '{kind, csv, filename?, dry_run}', access: { requires: [['mentor_pairings', 'create']] } },
+  { method: 'GET', path: '/imports/:id/errors.csv', tag: 'imports', summary: "An import's error report as CSV.", access: { requires: [['imports', 'read']] } },
+
+  { method: 'GET', path: '/missions/:id/auto-pair', tag: 'pairing', summary: 'Preview balanced automatic mentor pairing.', access: { requires: [['mentor_pairings', 'create'], ['missions', 'read']] } },
+  { method: 'POST', path: '/missions/:id/auto-pair', tag: 'pairing', summary: 'Apply balanced automatic mentor pairing.', access: { requires: [['mentor_pairings', 'create'], ['missions', 'read']] } },
+  { method: 'POST', path: '/students/actions/enrol', tag: 'students', summary: 'Enrol the students matching a filter in a mission.', body: '{mission_id, add_to_batch?}', access: { requires: [['students', 'read'], ['mission_enrolments', 'create']] } },
+  { method: 'POST', path: '/students/actions/pair', tag: 'students', summary: 'Pair the students matching a filter with a mentor.', body: '{mission_id, mentor_id}', access: { requires: [['students', 'read'], ['mentor_pairings', 'create']] } },
+  { method: 'POST', path: '/students/actions/move-batch', tag: 'students', summary: 'Move the students matching a filter to another batch.', body: '{from_batch_id, to_batch_id}', access: { requires: [['students', 'read'], ['batch_enrolments', 'create'], ['batch_enrolments', 'delete']] } },
+
+  { method: 'POST', path: '/mission_resources/upload', tag: 'mission_resources', summary: 'Upload a file for a mission (the body is the file).', access: { requires: [['mission_resources', 'create'], ['missions', 'read']] } },
+  { method: 'GET', path: '/mission_resources/:id/download', tag: 'mission_resources', summary: "Download a mission resource's file (always as an attachment).", access: { requires: [['mission_resources', 'read']] } },
+
+  { method: 'GET', path: '/students/:id/export', tag: 'privacy', summary: 'Everything held about a student, as one JSON document (audited).', access: { roles: ['admin'], requires: [['students', 'read']] } },
+  { method: 'POST', path: '/students/:id/erase', tag: 'privacy', summary: "Erase a student's personal data, keeping the rows and the audit trail.", body: '{confirm: <the student’s email>}', access: { roles: ['admin'], requires: [['students', 'read']] } },
+];
