@@ -64,6 +64,9 @@ import { callsResource } from './resources/outreach/calls.resource';
 import { callLogsResource } from './resources/outreach/call-logs.resource';
 import { callListRouter } from './resources/outreach/call-list-routes';
 import { calendarFeedRouter, calendarRouter } from './resources/calendar/calendar-routes';
+import { missionResourcesResource } from './resources/mission-resources/mission-resources.resource';
+import { missionResourceFilesRouter, UPLOAD_PATH } from './resources/mission-resources/mission-resource-files';
+import { createStorage } from './storage/create-storage';
 import { assignmentReportResource, mentorLoadResource, missionAttendanceDaysResource } from './resources/reports/report-resources';
 import { httpMetrics } from './ops/metrics';
 import { metricsRouter, opsRouter } from './ops/ops-routes';
@@ -84,6 +87,7 @@ export type ApiListener = (req: IncomingMessage, res: ServerResponse) => void;
 export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVEL }) }: AppDeps): ApiListener {
   const mailer = new Mailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger });
   const links = appLinks(config);
+  const storage = createStorage(config);
   const resources: ResourceDefinition[] = [
     usersResource({ mailer, links }),
     auditLogResource,
@@ -120,6 +124,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
     missionAttendanceDaysResource,
     assignmentReportResource,
     mentorLoadResource,
+    missionResourcesResource(storage),
     settingsResource,
   ] as unknown as ResourceDefinition[];
   for (const resource of resources) registerConstraintMessages(resource.constraintMessages ?? {});
@@ -144,7 +149,8 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   ];
   app.use(httpMetrics(app));
   app.use(common);
-  app.use(express.json({ limit: '10mb' }));
+  // Uploads stream their body to storage, whatever its type (a .json file included).
+  app.use(express.json({ limit: '10mb', type: (req) => !req.url?.startsWith(UPLOAD_PATH) && /^application\/json\b/i.test(String(req.headers['content-type'] ?? '')) }));
   app.use(cookieParser());
 
   app.get('/health', async (_req, res) => {
@@ -177,6 +183,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   app.use(voteRouter(knex));
   app.use(callListRouter(knex));
   app.use(calendarRouter(knex, config.apiPublicUrl));
+  app.use(missionResourceFilesRouter(knex, storage, resources.find((resource) => resource.name === 'mission_resources')!, config.UPLOAD_MAX_MB * 1024 * 1024));
   app.use(opsRouter({ knex, config, resources, app, version: VERSION }));
   app.use(studentPrivacyRouter(knex, resources));
   for (const resource of resources) app.use(resourceRouter(resource, knex));

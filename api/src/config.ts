@@ -20,6 +20,13 @@ const schema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   TRUST_PROXY: z.string().default('loopback'),
   API_WORKERS: z.coerce.number().int().min(1).max(32).default(1),
+  STORAGE_DIR: z.string().optional(),
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
+  S3_ENDPOINT: url.optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 

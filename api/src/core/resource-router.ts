@@ -262,6 +262,7 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
       await writeAudit(ctx.trx, ctx.context, { action: 'delete', resource: resource.name, recordId: id, before: auditable(resource, existing) });
       return existing;
     });
+    await afterDelete(req, [row]);
     res.json(serialize(resource, req.actor!, row));
   });
 
@@ -310,10 +311,12 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
   });
 
   router.delete(base, async (req: Request, res: Response) => {
+    const deleted: Row[] = [];
     const ids = await withWrite(req, async (ctx) => {
       assertCan(resource, ctx.actor, 'delete');
       const rows = await lockMatching(ctx, req);
       if (rows.length === 0) return [];
+      deleted.push(...rows);
       await resource.model.query(ctx.trx).whereIn(`${table}.id`, rows.map((row) => row.id as number)).delete();
       await writeAudit(
         ctx.trx,
@@ -322,8 +325,21 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
       );
       return rows.map((row) => row.id);
     });
+    await afterDelete(req, deleted);
     res.json(ids);
   });
+
+  /** Clean-up outside the database, once the delete has committed; a failure is logged, the rows stay deleted. */
+  async function afterDelete(req: Request, rows: Row[]): Promise<void> {
+    if (!resource.afterDelete) return;
+    for (const row of rows) {
+      try {
+        await resource.afterDelete(row);
+      } catch (error) {
+        req.log?.error({ err: error, resource: resource.name, id: row.id }, 'clean-up after delete failed');
+      }
+    }
+  }
 
   return router;
 }

@@ -52,6 +52,8 @@ export interface ResourceDefinition<M extends Model = Model> {
   validate?: (data: Record<string, unknown>, existing: Record<string, unknown> | null, ctx: WriteContext) => void | Promise<void>;
   beforeCreate?: (data: Record<string, unknown>, ctx: WriteContext) => Record<string, unknown> | Promise<Record<string, unknown>>;
   afterCreate?: (row: Record<string, unknown>, ctx: WriteContext) => void | Promise<void>;
+  /** Runs after a delete has committed, once per deleted row (e.g. removing a stored file). */
+  afterDelete?: (row: Record<string, unknown>) => Promise<void>;
   constraintMessages?: Record<string, string>;
   /** Fields read from joined tables: API field → qualified column, usable in sort, filter and search. */
   columns?: Record<string, string>;

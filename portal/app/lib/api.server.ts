@@ -213,6 +213,18 @@ export interface TicketMessageRow {
   author_role: Role;
 }
 
+export interface MissionResourceRow {
+  id: number;
+  mission_id: number;
+  title: string;
+  description: string;
+  kind: 'link' | 'file';
+  url: string | null;
+  file_name: string | null;
+  file_size: number | string | null;
+  content_type: string | null;
+}
+
 export interface CalendarEvent {
   uid: string;
   kind: 'meeting' | 'deadline' | 'attendance' | 'mission_start' | 'mission_end';
@@ -442,7 +454,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 /** Sends one request; resolves with the successful Response, rejects with ApiError. */
-async function send(path: string, { method = 'GET', body, caller = {} }: CallOptions): Promise<Response> {
+async function send(path: string, { method = 'GET', body, caller = {}, timeoutMs = TIMEOUT_MS }: CallOptions & { timeoutMs?: number }): Promise<Response> {
   const headers = new Headers({ Accept: 'application/json', 'User-Agent': caller.userAgent || 'sms-portal' });
   if (body !== undefined) headers.set('Content-Type', 'application/json');
   if (caller.token) headers.set('Authorization', `Bearer ${caller.token}`);
@@ -454,7 +466,7 @@ async function send(path: string, { method = 'GET', body, caller = {} }: CallOpt
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
       redirect: 'manual',
     });
   } catch (error) {
@@ -474,6 +486,11 @@ async function jsonOf<T>(response: Response): Promise<T> {
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A file from the API, as its response (streamed, with its headers); rejects with ApiError like any call. */
+export function apiDownload(caller: Caller, path: string): Promise<Response> {
+  return send(path, { caller, timeoutMs: 5 * 60_000 });
 }
 
 /** One call to the API. Resolves with the parsed JSON body (undefined for 204), rejects with ApiError. */

@@ -9,7 +9,9 @@ import {
   type BatchRow,
   type MeetingRow,
   type MissionEnrolmentRow,
+  type MissionResourceRow,
   type MissionRow,
+  isApiError,
 } from '~/lib/api.server';
 import { formatLongDay, plural, statusLabel } from '~/lib/format.server';
 import { loadStudentPage, meetingView } from '~/lib/student-page.server';
@@ -17,6 +19,8 @@ import { loadStudentPage, meetingView } from '~/lib/student-page.server';
 export const meta: MetaFunction = () => [{ title: 'Missions · Student Portal' }];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+const fileSize = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // Meetings last at most 10 hours (API.md), so anything that started within a day may still be on.
@@ -34,6 +38,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         range: [0, 199],
       }),
     ]);
+    // A restricted student may not open mentorship resources; the rest of the page still shows.
+    const resources = await apiList<MissionResourceRow>(caller, 'mission_resources', { sort: ['position', 'ASC'], range: [0, 499] }).then(
+      (list) => list.rows,
+      (error: unknown) => {
+        if (isApiError(error) && error.status === 403) return null;
+        throw error;
+      },
+    );
     return {
       dashboard,
       missionEnrolments: missionEnrolments.rows,
@@ -41,11 +53,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       batchEnrolments: batchEnrolments.rows,
       batches: batches.rows,
       meetings: meetings.rows,
+      resources,
     };
   });
   const { zone } = page;
 
-  const { dashboard, missionEnrolments, missions, batchEnrolments, batches, meetings } = page.data;
+  const { dashboard, missionEnrolments, missions, batchEnrolments, batches, meetings, resources } = page.data;
   const now = new Date();
   const missionById = new Map(missions.map((mission) => [mission.id, mission]));
   const batchById = new Map(batches.map((batch) => [batch.id, batch]));
@@ -101,6 +114,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             phone: mentor.phone,
           })),
           meetings: upcoming.filter((meeting) => meetingMission.get(meeting.id) === enrolment.mission_id).slice(0, 5),
+          resources:
+            resources === null
+              ? null
+              : resources
+                  .filter((resource) => resource.mission_id === enrolment.mission_id)
+                  .map((resource) => ({
+                    id: resource.id,
+                    title: resource.title,
+                    description: resource.description,
+                    href: resource.kind === 'link' ? resource.url! : `/missions/resources/${resource.id}`,
+                    external: resource.kind === 'link',
+                    sizeText: resource.kind === 'file' ? fileSize(Number(resource.file_size)) : null,
+                  })),
         };
       }),
     },
@@ -224,6 +250,30 @@ export default function Missions() {
                             </Link>
                           </>
                         ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <h4 className="subhead">Resources</h4>
+                {mission.resources === null ? (
+                  <p className="muted">Mission resources are closed to your account while it is restricted.</p>
+                ) : mission.resources.length === 0 ? (
+                  <p className="muted">No resources yet. Your mentors add links and files here.</p>
+                ) : (
+                  <ul className="plain-list">
+                    {mission.resources.map((resource) => (
+                      <li key={resource.id}>
+                        {resource.external ? (
+                          <a href={resource.href} rel="noopener noreferrer" target="_blank">
+                            {resource.title}
+                          </a>
+                        ) : (
+                          <a href={resource.href} download>
+                            {resource.title}
+                          </a>
+                        )}
+                        {resource.sizeText ? <span className="muted"> · {resource.sizeText}</span> : null}
+                        {resource.description ? <span className="muted"> · {resource.description}</span> : null}
                       </li>
                     ))}
                   </ul>
