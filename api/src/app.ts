@@ -67,6 +67,9 @@ import { calendarFeedRouter, calendarRouter } from './resources/calendar/calenda
 import { missionResourcesResource } from './resources/mission-resources/mission-resources.resource';
 import { missionResourceFilesRouter, UPLOAD_PATH } from './resources/mission-resources/mission-resource-files';
 import { createStorage } from './storage/create-storage';
+import { apiKeysResource } from './resources/integrations/api-keys.resource';
+import { webhookDeliveriesResource, webhooksResource } from './resources/integrations/webhooks.resource';
+import { integrationRouter } from './resources/integrations/integration-routes';
 import { assignmentReportResource, mentorLoadResource, missionAttendanceDaysResource } from './resources/reports/report-resources';
 import { httpMetrics } from './ops/metrics';
 import { metricsRouter, opsRouter } from './ops/ops-routes';
@@ -125,6 +128,9 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
     assignmentReportResource,
     mentorLoadResource,
     missionResourcesResource(storage),
+    apiKeysResource,
+    webhooksResource,
+    webhookDeliveriesResource,
     settingsResource,
   ] as unknown as ResourceDefinition[];
   for (const resource of resources) registerConstraintMessages(resource.constraintMessages ?? {});
@@ -183,6 +189,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   app.use(voteRouter(knex));
   app.use(callListRouter(knex));
   app.use(calendarRouter(knex, config.apiPublicUrl));
+  app.use(integrationRouter(knex));
   app.use(missionResourceFilesRouter(knex, storage, resources.find((resource) => resource.name === 'mission_resources')!, config.UPLOAD_MAX_MB * 1024 * 1024));
   app.use(opsRouter({ knex, config, resources, app, version: VERSION }));
   app.use(studentPrivacyRouter(knex, resources));

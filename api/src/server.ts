@@ -6,6 +6,7 @@ import { createKnex } from '@sms/db';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { expireIntegrityActions } from './resources/integrity-actions/expire-actions';
+import { startWebhookDispatcher } from './resources/integrations/webhook-dispatcher';
 import { serveClusterMetrics } from './ops/metrics';
 
 function serve(config: Config) {
@@ -22,6 +23,8 @@ function serve(config: Config) {
     }, 60_000);
     sweeper.unref();
   }
+  // Every worker sends due webhooks: leases (FOR UPDATE SKIP LOCKED) keep two from sending the same one.
+  startWebhookDispatcher(knex, (error) => logger.error({ err: error }, 'sending webhooks failed'));
   const stop = () => {
     server.close(() => {
       void knex.destroy().then(() => process.exit(0));

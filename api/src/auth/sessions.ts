@@ -4,6 +4,7 @@ import type { Actor, Role } from '../core/actor';
 import { Batcher } from '../core/batcher';
 import { preparedQuery } from '../core/prepared';
 import { hasLiveRestrictionSql } from '../resources/integrity-actions/live-actions';
+import { API_KEY_PREFIX, findApiKeyActor } from './api-keys';
 
 export const SESSION_COOKIE = 'sms_session';
 
@@ -82,8 +83,12 @@ function sessionLoader(db: Knex): Batcher<Buffer, SessionRow | null> {
   return loader;
 }
 
-/** The active user behind a token, or null: an expired session, a disabled user or a revoked session all end here. */
+/**
+ * The active user behind a token, or null: an expired session, a disabled user or a revoked session all end here.
+ * Bearer API keys (integrations) resolve here too, so every request path authenticates the same way.
+ */
 export async function findSessionActor(db: Knex, token: string, via: Actor['via']): Promise<Actor | null> {
+  if (via === 'bearer' && token.startsWith(API_KEY_PREFIX)) return findApiKeyActor(db, token);
   const row = await sessionLoader(db).load(hashToken(token));
   if (!row) return null;
   return {

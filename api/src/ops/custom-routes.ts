@@ -99,6 +99,8 @@ export const CUSTOM_ROUTES: readonly CustomRoute[] = [
   { method: 'POST', path: '/students/actions/move-batch', tag: 'students', summary: 'Move the students matching a filter to another batch.', body: '{from_batch_id, to_batch_id}', access: { requires: [['students', 'read'], ['batch_enrolments', 'create'], ['batch_enrolments', 'delete']] } },
 
   { method: 'POST', path: '/mission_resources/upload', tag: 'mission_resources', summary: 'Upload a file for a mission (the body is the file).', access: { requires: [['mission_resources', 'create'], ['missions', 'read']] } },
+  { method: 'POST', path: '/api_keys', tag: 'integrations', summary: 'A new API key acting as a staff user (shown once).', body: '{name, user_id?, expires_in_days?}', access: { roles: OPS } },
+  { method: 'POST', path: '/webhook_deliveries/:id/retry', tag: 'integrations', summary: 'Send a webhook delivery again now.', access: { requires: [['webhook_deliveries', 'read']] } },
   { method: 'GET', path: '/mission_resources/:id/download', tag: 'mission_resources', summary: "Download a mission resource's file (always as an attachment).", access: { requires: [['mission_resources', 'read']] } },
 
   { method: 'GET', path: '/students/:id/export', tag: 'privacy', summary: 'Everything held about a student, as one JSON document (audited).', access: { roles: ['admin'], requires: [['students', 'read']] } },

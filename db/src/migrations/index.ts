@@ -10,6 +10,7 @@ import * as createOutreach from './20261127000800_create_outreach';
 import * as createReports from './20261127000900_create_reports';
 import * as createCalendarFeeds from './20261127001100_create_calendar_feeds';
 import * as createMissionResources from './20261127001200_create_mission_resources';
+import * as createApiKeysAndWebhooks from './20261127001300_create_api_keys_and_webhooks';
 import * as createSettings from './20261127001000_create_settings';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '20261127000900_create_reports': createReports,
   '20261127001100_create_calendar_feeds': createCalendarFeeds,
   '20261127001200_create_mission_resources': createMissionResources,
+  '20261127001300_create_api_keys_and_webhooks': createApiKeysAndWebhooks,
   '20261127001000_create_settings': createSettings,
 };
 
