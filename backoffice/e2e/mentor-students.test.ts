@@ -60,12 +60,13 @@ describe('a mentor and their students', () => {
 
 describe('menus follow each role’s permissions', () => {
   const ENGAGEMENT = ['Daily attendance', 'Meetings', 'Assignments', 'Submissions'];
+  const OUTREACH = ['Low performers', 'Calls', 'Call lists', 'Call logs', 'Call scripts'];
   const EXPECTED: Record<string, string[]> = {
-    admin: ['Batches', 'Missions', 'Students', 'Import CSV', 'Imports', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Tickets', 'Feature requests', 'Users', 'Audit log', 'Mail outbox'],
-    developer: ['Batches', 'Missions', 'Students', 'Imports', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Feature requests', 'Audit log', 'Mail outbox'],
-    manager: ['Batches', 'Missions', 'Students', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Feature requests'],
-    sre: ['Batches', 'Missions', 'Students', 'Import CSV', 'Imports', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Tickets', 'Feature requests'],
-    mentor: ['Batches', 'Missions', 'My students', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Notices', 'Tickets', 'Feature requests'],
+    admin: ['Batches', 'Missions', 'Students', 'Import CSV', 'Imports', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Tickets', 'Feature requests', ...OUTREACH, 'Users', 'Audit log', 'Mail outbox'],
+    developer: ['Batches', 'Missions', 'Students', 'Imports', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Feature requests', ...OUTREACH, 'Audit log', 'Mail outbox'],
+    manager: ['Batches', 'Missions', 'Students', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Feature requests', ...OUTREACH],
+    sre: ['Batches', 'Missions', 'Students', 'Import CSV', 'Imports', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Tickets', 'Feature requests', 'Low performers', 'My calls', 'Call lists', 'Call logs', 'Call scripts'],
+    mentor: ['Batches', 'Missions', 'My students', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Notices', 'Tickets', 'Feature requests', 'Low performers', 'Call logs'],
   };
 
 

@@ -8,6 +8,10 @@ import { assignments } from './assignments';
 import { auditLog } from './audit_log';
 import { batchEnrolments } from './batch_enrolments';
 import { batches } from './batches';
+import { callLists } from './call_lists';
+import { callLogs } from './call_logs';
+import { callScripts } from './call_scripts';
+import { calls } from './calls';
 import { appTitle } from './config';
 import { dailyAttendance } from './daily_attendance';
 import { Dashboard } from './dashboard/Dashboard';
@@ -29,6 +33,7 @@ import { outboxMessages } from './outbox_messages';
 import { ProfilePage } from './profile/ProfilePage';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import { studentProgress } from './student_progress';
 import { students } from './students';
 import { submissions } from './submissions';
 import { tickets } from './tickets';
@@ -70,6 +75,11 @@ export const App = () => (
     <Resource {...notices} />
     <Resource {...tickets} />
     <Resource {...featureRequests} />
+    <Resource {...studentProgress} />
+    <Resource {...calls} />
+    <Resource {...callLists} />
+    <Resource {...callLogs} />
+    <Resource {...callScripts} />
     <Resource {...users} />
     <Resource {...auditLog} />
     <Resource {...outboxMessages} />

@@ -143,3 +143,53 @@ export const STATUS_COLORS: Record<string, ChipColor> = {
   declined: 'default',
   done: 'success',
 };
+
+export const RISK_CHOICES: Choice[] = [
+  { id: 'high', name: 'High' },
+  { id: 'medium', name: 'Medium' },
+  { id: 'ok', name: 'OK' },
+];
+
+/** Why a student is on a call list (the API's risk reasons, plus "other" for a hand-made call). */
+export const RISK_REASON_CHOICES: Choice[] = [
+  { id: 'low_attendance', name: 'Low attendance' },
+  { id: 'missed_assignments', name: 'Missed assignments' },
+  { id: 'low_points', name: 'Low points' },
+  { id: 'other', name: 'Other' },
+];
+
+export const CALL_STATUS_CHOICES: Choice[] = [
+  { id: 'open', name: 'Open' },
+  { id: 'done', name: 'Done' },
+];
+
+/** What happened on a call, in the words an SRE would use. */
+export const CALL_OUTCOME_CHOICES: Choice[] = [
+  { id: 'picked', name: 'Picked up: we talked' },
+  { id: 'no_answer', name: 'No answer' },
+  { id: 'busy', name: 'Busy' },
+  { id: 'phone_off', name: 'Phone switched off' },
+  { id: 'wrong_number', name: 'Wrong number' },
+  { id: 'reschedule', name: 'Asked to be called back later' },
+];
+
+/** The short outcome label for lists and chips. */
+export const CALL_OUTCOME_SHORT: Record<string, string> = {
+  picked: 'Picked up',
+  no_answer: 'No answer',
+  busy: 'Busy',
+  phone_off: 'Phone off',
+  wrong_number: 'Wrong number',
+  reschedule: 'Call back later',
+};
+
+export const RISK_COLORS: Record<string, ChipColor> = { high: 'error', medium: 'warning', ok: 'success' };
+
+export const OUTCOME_COLORS: Record<string, ChipColor> = {
+  picked: 'success',
+  no_answer: 'warning',
+  busy: 'warning',
+  phone_off: 'warning',
+  wrong_number: 'error',
+  reschedule: 'info',
+};

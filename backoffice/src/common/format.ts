@@ -82,3 +82,16 @@ export const listLink = (resource: string, filter: Record<string, unknown>) =>
 /** react-admin's create page with some fields filled in (its ?source= parameter). */
 export const createLink = (resource: string, values: Record<string, unknown>) =>
   `/${resource}/create?source=${encodeURIComponent(JSON.stringify(values))}`;
+
+/** A share from the API (0..1, a number or a numeric string) as "63%"; `empty` when there is none. */
+export const formatPercent = (value: unknown, empty = '—'): string => {
+  if (value == null || value === '') return empty;
+  const n = Number(value);
+  return Number.isFinite(n) ? `${Math.round(n * 100)}%` : empty;
+};
+
+/** Today in the browser's zone as "YYYY-MM-DD" (for date inputs' lower bound). */
+export const todayIso = (): string => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};

@@ -59,6 +59,7 @@ const GROUP_STARTS: Record<string, string> = {
   batches: 'Cohorts',
   daily_attendance: 'Engagement',
   integrity_cases: 'Integrity & communication',
+  student_progress: 'Outreach',
   users: 'Administration',
 };
 const groupsOf = (names: string[]) => {
@@ -69,11 +70,18 @@ const groupsOf = (names: string[]) => {
 /**
  * Dashboard + one entry per resource the user may list (each item asks authProvider.canAccess),
  * under a heading per group when the menu is open. A mentor's students list is theirs only: "My students".
+ * The Outreach group: the low-performer report, calls ("My calls" for an SRE), call lists, call logs, scripts.
  */
 const AppMenu = () => {
   const resources = useResourceDefinitions();
   const me = useMe();
   const isMentor = me?.role === 'mentor';
+  const isSre = me?.role === 'sre';
+  // A mentor's students list is theirs only; an SRE's calls open on their own follow-up queue.
+  const labels: Record<string, string | undefined> = {
+    students: isMentor ? 'My students' : undefined,
+    calls: isSre ? 'My calls' : undefined,
+  };
   const [open] = useSidebarState();
   const names = Object.keys(resources).filter((name) => resources[name].hasList);
   const groupOf = groupsOf(names);
@@ -93,7 +101,7 @@ const AppMenu = () => {
                 {group}
               </ListSubheader>
             )}
-            <Menu.ResourceItem name={name} {...(name === 'students' && isMentor ? { primaryText: 'My students' } : {})} />
+            <Menu.ResourceItem name={name} {...(labels[name] ? { primaryText: labels[name] } : {})} />
             {name === 'students' && <ImportMenuItem />}
           </Fragment>
         );

@@ -1,10 +1,15 @@
 import { Box, Grid, Typography } from '@mui/material';
-import { DateInput, NumberInput, SelectInput, TextInput, maxLength, minValue, required } from 'react-admin';
+import { DateInput, NumberInput, SelectInput, TextInput, maxLength, maxValue, minValue, required } from 'react-admin';
 import { codeValidator } from '../batches/BatchInputs';
 import { MISSION_STATUS_CHOICES } from '../common/choices';
 import { BatchInput } from '../common/ReferenceInputs';
 
 const points = [minValue(0, "Points can't be negative.")];
+
+/** The API keeps shares (0.6); people edit percentages (60). */
+const toPercent = (value: unknown) => (value == null || value === '' ? '' : String(Math.round(Number(value) * 1000) / 10));
+const fromPercent = (value: unknown) => (value == null || value === '' ? null : Number(value) / 100);
+const percentRange = [minValue(0, 'Enter a percentage from 0 to 100.'), maxValue(1, 'Enter a percentage from 0 to 100.')];
 
 const PointInput = ({ source, label }: { source: string; label: string }) => (
   <Grid size={{ xs: 6, sm: 3 }}>
@@ -49,6 +54,54 @@ export const MissionInputs = () => (
       <PointInput source="points_meeting" label="Meeting" />
       <PointInput source="points_on_time" label="On-time submission" />
       <PointInput source="points_late" label="Late submission" />
+      <Grid size={12}>
+        <Typography variant="subtitle2" component="h3" sx={{ mt: 1 }}>
+          Risk thresholds
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          A student is at risk in this mission for each rule they break (one: medium, two or more: high). The low-performer report
+          and the call lists use these. Left blank on a new mission, each takes the school's default.
+        </Typography>
+      </Grid>
+      <Grid size={{ xs: 12, sm: 4 }}>
+        <NumberInput
+          source="risk_attendance_rate"
+          label="Attendance below (%)"
+          min={0}
+          max={100}
+          step={5}
+          format={toPercent}
+          parse={fromPercent}
+          validate={percentRange}
+          helperText="Share of days attended since joining."
+          fullWidth
+        />
+      </Grid>
+      <Grid size={{ xs: 12, sm: 4 }}>
+        <NumberInput
+          source="risk_missed_assignments"
+          label="Missed assignments (at least)"
+          min={1}
+          step={1}
+          validate={minValue(1, 'Missed assignments must be at least 1.')}
+          helperText="Assignments past their deadline with no submission."
+          fullWidth
+        />
+      </Grid>
+      <Grid size={{ xs: 12, sm: 4 }}>
+        <NumberInput
+          source="risk_progress"
+          label="Progress below (%)"
+          min={0}
+          max={100}
+          step={5}
+          format={toPercent}
+          parse={fromPercent}
+          validate={percentRange}
+          helperText="Points earned out of the points possible so far."
+          fullWidth
+        />
+      </Grid>
     </Grid>
   </Box>
 );
@@ -66,6 +119,9 @@ const MISSION_FIELDS = [
   'points_meeting',
   'points_on_time',
   'points_late',
+  'risk_attendance_rate',
+  'risk_missed_assignments',
+  'risk_progress',
 ];
 
 /** Only the writable fields are sent; empty optional numbers are left out, an empty description is ''. */

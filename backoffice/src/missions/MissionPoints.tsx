@@ -19,7 +19,7 @@ import EditIcon from '@mui/icons-material/Edit';
 import { useCanAccess, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { FormPanel } from '../common/FormPanel';
 import { errorMessage } from '../common/errors';
-import { plural } from '../common/format';
+import { formatPercent, plural } from '../common/format';
 import { LinkButton } from '../common/LinkButton';
 import { useSmsDataProvider, type RecomputePreview } from '../providers/dataProvider';
 
@@ -63,6 +63,12 @@ export const MissionPoints = () => {
     ['Late submission', record.points_late],
   ];
 
+  const risks: [string, string][] = [
+    ['Attendance below', formatPercent(record.risk_attendance_rate ?? 0.6)],
+    ['Missed assignments', `${record.risk_missed_assignments ?? 2} or more`],
+    ['Progress below', formatPercent(record.risk_progress ?? 0.5)],
+  ];
+
   return (
     <Stack spacing={2} sx={{ p: 2, maxWidth: 900 }}>
       <Box>
@@ -78,8 +84,19 @@ export const MissionPoints = () => {
           An assignment may set its own on-time and late points. Every award is a ledger entry tied to its source; changing a rule
           applies to new awards only, until the points are recomputed.
         </Typography>
+        <Typography variant="subtitle1" component="h3" gutterBottom sx={{ mt: 2 }}>
+          Risk thresholds
+        </Typography>
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mb: 1 }}>
+          {risks.map(([label, value]) => (
+            <Chip key={label} label={`${label}: ${value}`} variant="outlined" />
+          ))}
+        </Stack>
+        <Typography variant="body2" color="text.secondary">
+          One rule broken makes a student medium risk, two or more high risk, in the low-performer report and the call lists.
+        </Typography>
         {canEdit && (
-          <LinkButton to={`/missions/${record.id}`} label="Edit point rules" icon={<EditIcon />} sx={{ mt: 1 }} />
+          <LinkButton to={`/missions/${record.id}`} label="Edit point rules and thresholds" icon={<EditIcon />} sx={{ mt: 1 }} />
         )}
       </Box>
 

@@ -115,6 +115,29 @@ export interface RecomputePreview {
   applied?: boolean;
 }
 
+/** POST /call_lists/generate: the low-performer report split among SREs as a call list. */
+export interface CallListRequest {
+  batch_id?: Identifier;
+  mission_id?: Identifier;
+  risk: ('high' | 'medium')[];
+  /** Omitted: every active SRE. */
+  sre_ids?: Identifier[];
+  include_open?: boolean;
+  title?: string;
+}
+export interface CallListPlan {
+  title: string;
+  batch_id: number | null;
+  mission_id: number | null;
+  students: number;
+  skipped_open: number;
+  sres: { sre_id: number; name: string; open_before: number; new_calls: number }[];
+  calls: { student_id: number; student_name: string; risk: 'high' | 'medium'; reasons: string[]; assigned_to: number }[];
+  dry_run: boolean;
+  /** Only once created (dry_run false). */
+  call_list_id?: number;
+}
+
 /**
  * Lists the API serves on custom paths, read through getList like any resource (so lists, paging
  * and ReferenceManyField-like sections work unchanged). The filter carries the path's id.
@@ -148,6 +171,9 @@ export interface SmsDataProvider extends DataProvider {
   recomputePoints(missionId: Identifier, apply: boolean): Promise<RecomputePreview>;
   /** POST /appeals/:id/decide → the decided appeal. */
   decideAppeal(appealId: Identifier, decision: 'accept' | 'reject', note: string): Promise<Record<string, unknown>>;
+  /** POST /call_lists/generate with dry_run: true (the plan, writes nothing) or false (201, the created list). */
+  planCallList(request: CallListRequest): Promise<CallListPlan>;
+  createCallList(request: CallListRequest): Promise<CallListPlan>;
 }
 
 const post = async <T>(path: string, body: unknown, method = 'POST'): Promise<T> => {
@@ -209,6 +235,8 @@ export const dataProvider: SmsDataProvider = {
       ? post<RecomputePreview>(`/missions/${id(missionId)}/points/recompute`, {})
       : get<RecomputePreview>(`/missions/${id(missionId)}/points/recompute`),
   decideAppeal: (appealId, decision, note) => post(`/appeals/${id(appealId)}/decide`, { decision, note }),
+  planCallList: (request) => post<CallListPlan>('/call_lists/generate', { ...request, dry_run: true }),
+  createCallList: (request) => post<CallListPlan>('/call_lists/generate', { ...request, dry_run: false }),
 };
 
 /** useDataProvider typed with the API's extra endpoints. */

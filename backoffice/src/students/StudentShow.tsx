@@ -20,6 +20,7 @@ import { can } from '../providers/permissions';
 import { useMe } from '../providers/useMe';
 import { None, Section } from '../common/Section';
 import { StudentAttendance } from '../daily_attendance/StudentAttendance';
+import { StudentCalls } from '../calls/StudentCalls';
 import { StudentCases } from '../integrity_cases/StudentCases';
 import { StudentMentorNotes } from '../mentor_notes/StudentMentorNotes';
 import { SubmissionTable } from '../submissions/SubmissionTable';
@@ -183,6 +184,7 @@ const StudentTabs = () => {
     { key: 'submissions', label: 'Submissions', content: <StudentSubmissions />, hidden: !canSee('submissions') },
     { key: 'notes', label: 'Mentor notes', content: <StudentMentorNotes />, hidden: !canSee('mentor_notes') },
     { key: 'integrity', label: 'Integrity', content: <StudentCases />, hidden: !canSee('integrity_cases') },
+    { key: 'calls', label: 'Calls', content: <StudentCalls />, hidden: !canSee('call_logs') && !canSee('calls') },
   ];
   return <PageTabs label="Student sections" tabs={tabs} />;
 };
