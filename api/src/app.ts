@@ -62,6 +62,7 @@ import { callScriptsResource } from './resources/outreach/call-scripts.resource'
 import { callListsResource } from './resources/outreach/call-lists.resource';
 import { callsResource } from './resources/outreach/calls.resource';
 import { callLogsResource } from './resources/outreach/call-logs.resource';
+import { sresResource } from './resources/outreach/sres.resource';
 import { callListRouter } from './resources/outreach/call-list-routes';
 import { calendarFeedRouter, calendarRouter } from './resources/calendar/calendar-routes';
 import { missionResourcesResource } from './resources/mission-resources/mission-resources.resource';
@@ -124,6 +125,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
     callListsResource,
     callsResource,
     callLogsResource,
+    sresResource,
     missionAttendanceDaysResource,
     assignmentReportResource,
     mentorLoadResource,

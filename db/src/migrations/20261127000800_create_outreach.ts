@@ -120,7 +120,7 @@ export async function up(knex: Knex): Promise<void> {
       assigned_role text NOT NULL DEFAULT 'sre',
       reasons text[] NOT NULL DEFAULT '{}',
       status text NOT NULL DEFAULT 'open',
-      due_on date NOT NULL DEFAULT (now() AT TIME ZONE 'Asia/Dhaka')::date,
+      due_on date NOT NULL,
       attempts integer NOT NULL DEFAULT 0,
       last_outcome text,
       last_called_at timestamptz,
@@ -134,6 +134,16 @@ export async function up(knex: Knex): Promise<void> {
       CONSTRAINT calls_last_outcome_valid CHECK (last_outcome IS NULL OR last_outcome IN (${list(CALL_OUTCOMES)}))
     );
     CREATE INDEX calls_queue_idx ON calls (assigned_to, status, due_on);
+
+    -- Call dates are days of the SRE who makes the call: a new call is due today in their time zone.
+    CREATE FUNCTION calls_default_due() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.due_on IS NULL THEN
+        SELECT (now() AT TIME ZONE timezone)::date INTO NEW.due_on FROM users WHERE id = NEW.assigned_to;
+      END IF;
+      RETURN NEW;
+    END $$;
+    CREATE TRIGGER calls_default_due BEFORE INSERT ON calls FOR EACH ROW EXECUTE FUNCTION calls_default_due();
     CREATE INDEX calls_status_due_idx ON calls (status, due_on);
     CREATE INDEX calls_student_idx ON calls (student_id);
 
@@ -159,17 +169,14 @@ export async function up(knex: Knex): Promise<void> {
     CREATE INDEX call_logs_follow_up_idx ON call_logs (follow_up_on) WHERE follow_up_on IS NOT NULL;
 
     -- A logged call moves its list entry on: a follow-up date makes it due then; reaching the student (or
-    -- learning the number is wrong) closes it; any other outcome makes it due again the next day.
+    -- learning the number is wrong) closes it; any other outcome makes it due again the next day (the assigned
+    -- SRE's day).
     CREATE FUNCTION call_logs_advance_call() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE
       zone text;
     BEGIN
       IF NEW.call_id IS NULL THEN RETURN NULL; END IF;
-      SELECT coalesce(b.timezone, mb.timezone, 'Asia/Dhaka') INTO zone
-        FROM calls c JOIN call_lists l ON l.id = c.call_list_id
-        LEFT JOIN batches b ON b.id = l.batch_id
-        LEFT JOIN missions m ON m.id = l.mission_id LEFT JOIN batches mb ON mb.id = m.batch_id
-        WHERE c.id = NEW.call_id;
+      SELECT u.timezone INTO zone FROM calls c JOIN users u ON u.id = c.assigned_to WHERE c.id = NEW.call_id;
       UPDATE calls SET
         attempts = attempts + 1,
         last_outcome = NEW.outcome,
@@ -190,6 +197,7 @@ export async function down(knex: Knex): Promise<void> {
     DROP TABLE call_logs;
     DROP FUNCTION call_logs_advance_call();
     DROP TABLE calls;
+    DROP FUNCTION calls_default_due();
     DROP TABLE call_lists;
     DROP TABLE call_scripts;
     DROP VIEW student_progress;

@@ -55,6 +55,7 @@ export async function planCallList(db: Knex | Knex.Transaction, actor: Actor, in
     const mission = await findVisible<{ id: number; batch_id: number; code: string }>(missionsResource as unknown as ResourceDefinition, actor, db, input.mission_id);
     if (input.batch_id && Number(mission.batch_id) !== input.batch_id) throw errors.validation('That mission is not in that batch.', { mission_id: 'not in the chosen batch' });
     missionLabel = mission.code;
+    if (!input.batch_id) batchCode = (await db('batches').where({ id: mission.batch_id }).first('code'))?.code;
   }
   if (input.batch_id) batchCode = (await findVisible<{ code: string }>(batchesResource as unknown as ResourceDefinition, actor, db, input.batch_id)).code;
 

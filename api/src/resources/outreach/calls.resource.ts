@@ -1,6 +1,5 @@
 import type { Model, QueryBuilder } from 'objection';
 import { z } from 'zod';
-import type { Actor } from '../../core/actor';
 import { errors } from '../../core/errors';
 import { fields } from '../../core/fields';
 import { defineResource, rolePolicy, type FilterOperator } from '../../core/resource';
@@ -11,16 +10,16 @@ const CONTACT_FIELDS = ['student_phone', 'student_email'];
 const SEES_CONTACTS = new Set(['admin', 'sre']);
 export const DUE_VALUES = ['today', 'overdue', 'due'] as const;
 
-/** The caller's own local date, from their profile's time zone, so "due today" turns over at their midnight. */
-const TODAY_SQL = `(now() AT TIME ZONE (SELECT timezone FROM users WHERE id = ?))::date`;
-
-/** `due`: today = due today; overdue = due before today; due = both (the follow-up queue). Open calls only. */
-function applyDue(query: QueryBuilder<Model>, _op: FilterOperator, value: unknown, actor: Actor): void {
+/**
+ * `due`: today = due today; overdue = due before today; due = both (the follow-up queue). Open calls only. Call
+ * dates are days of the SRE who makes the call (their profile's time zone), as the database sets them.
+ */
+function applyDue(query: QueryBuilder<Model>, _op: FilterOperator, value: unknown): void {
   if (!DUE_VALUES.includes(value as (typeof DUE_VALUES)[number])) {
     throw errors.invalidQuery(`The "due" filter takes one of: ${DUE_VALUES.join(', ')}.`);
   }
   const comparison = value === 'today' ? '=' : value === 'overdue' ? '<' : '<=';
-  query.where('calls.status', 'open').whereRaw(`calls.due_on ${comparison} ${TODAY_SQL}`, [actor.id]);
+  query.where('calls.status', 'open').whereRaw(`calls.due_on ${comparison} (now() AT TIME ZONE assignees.timezone)::date`);
 }
 
 /** One student to phone on a call list, assigned to an SRE. Logging a call (call_logs) moves it on. */

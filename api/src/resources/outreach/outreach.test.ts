@@ -36,7 +36,8 @@ beforeAll(async () => {
      SELECT ?, ?, now() - make_interval(days => d) FROM generate_series(1, 5) d`,
     [slipping, m1],
   );
-  [{ id: secondSre }] = await k('users').insert({ email: 'sre2@example.com', name: 'Second SRE', role: 'sre' }).returning('id');
+  // An SRE working from another time zone: their calls fall due on their own days.
+  [{ id: secondSre }] = await k('users').insert({ email: 'sre2@example.com', name: 'Second SRE', role: 'sre', timezone: 'Pacific/Kiritimati' }).returning('id');
 });
 afterAll(() => t.close());
 
@@ -119,6 +120,16 @@ describe('call lists from the report', () => {
     expect(calls).toHaveLength(expected);
     expect(new Set(calls.map((c) => c.assigned_to)).size).toBe(2);
     expect(calls.find((c) => Number(c.student_id) === Number(slipping))).toMatchObject({ status: 'open', reasons: ['low_attendance', 'low_points'] });
+    const { rows: days } = await k.raw(
+      `SELECT u.id, to_char((now() AT TIME ZONE u.timezone)::date, 'YYYY-MM-DD') AS today FROM users u WHERE u.role = 'sre'`,
+    );
+    const todayOf = new Map(days.map((d: { id: number; today: string }) => [Number(d.id), d.today]));
+    for (const call of calls) expect(call.due_on.toISOString?.().slice(0, 10) ?? call.due_on).toBe(todayOf.get(Number(call.assigned_to)));
+    expect(applied.body.title).toBe('DEMO-B01 M1: high risk');
+    // The directory SREs split calls with: open calls per SRE.
+    const sres = await request(t.app).get('/sres').set(await as('sre'));
+    expect(sres.body.map((r: { open_calls: number }) => r.open_calls).reduce((a: number, b: number) => a + b, 0)).toBe(expected);
+    expect(sres.body[0]).not.toHaveProperty('password_hash');
     const audited = await k('audit_log').where({ resource: 'calls', action: 'create' }).count<{ count: string }[]>('id as count');
     expect(Number(audited[0].count)).toBe(expected);
 
