@@ -26,6 +26,14 @@ it('lets the back office read Content-Range across origins, with credentials, an
   expect(allowed.headers['access-control-allow-credentials']).toBe('true');
   const list = await request(t.app).get('/health').set('Origin', 'http://backoffice.test');
   expect(list.headers['access-control-expose-headers']).toContain('Content-Range');
+  expect(list.headers['access-control-expose-headers']).toContain('Content-Disposition');
+  // A file upload from the back office names its file in X-File-Name.
+  const upload = await request(t.app)
+    .options('/mission_resources/upload')
+    .set('Origin', 'http://backoffice.test')
+    .set('Access-Control-Request-Method', 'POST')
+    .set('Access-Control-Request-Headers', 'content-type,x-csrf-token,x-file-name');
+  expect(upload.headers['access-control-allow-headers']).toMatch(/X-File-Name/i);
   const other = await request(t.app).options('/users').set('Origin', 'http://evil.test').set('Access-Control-Request-Method', 'PUT');
   expect(other.headers['access-control-allow-origin']).toBeUndefined();
 });
