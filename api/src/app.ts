@@ -63,6 +63,7 @@ import { callListsResource } from './resources/outreach/call-lists.resource';
 import { callsResource } from './resources/outreach/calls.resource';
 import { callLogsResource } from './resources/outreach/call-logs.resource';
 import { sresResource } from './resources/outreach/sres.resource';
+import { mentorFeedbackResource } from './resources/mentor-feedback/mentor-feedback.resource';
 import { callListRouter } from './resources/outreach/call-list-routes';
 import { calendarFeedRouter, calendarRouter } from './resources/calendar/calendar-routes';
 import { missionResourcesResource } from './resources/mission-resources/mission-resources.resource';
@@ -126,6 +127,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
     callsResource,
     callLogsResource,
     sresResource,
+    mentorFeedbackResource,
     missionAttendanceDaysResource,
     assignmentReportResource,
     mentorLoadResource,

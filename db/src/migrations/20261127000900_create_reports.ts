@@ -3,6 +3,52 @@ import type { Knex } from 'knex';
 // Reports are views: the API serves them through the same list path as every resource (scoped, whitelisted
 // filters and sorts, paging, CSV export), and they are always as fresh as the tables under them. Each computes
 // per row with correlated subqueries, so a filter on a mission or batch only touches that mission's or batch's rows.
+const FEEDBACK_JOIN = `
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS ratings, round(avg(f.rating), 2) AS average_rating
+      FROM mentor_feedback f JOIN meetings fm ON fm.id = f.meeting_id
+      WHERE f.mentor_id = mm.mentor_id AND fm.mission_id = mm.mission_id
+    ) feedback`;
+
+/**
+ * Each mentor on each mission: mentees, meetings held and coming, tickets from their mentees and how fast the
+ * first answer came (from any staff member), notes written; and, once students rate meetings, their ratings.
+ */
+export const mentorLoadView = (withFeedback: boolean) => `
+    CREATE VIEW mentor_load AS
+    SELECT mm.id, mm.mentor_id, u.name AS mentor_name, u.email AS mentor_email, mm.mission_id, m.batch_id,
+           m.code AS mission_code, m.status AS mission_status, b.code AS batch_code, mm.capacity,
+           mentees.n AS mentees,
+           CASE WHEN mm.capacity > 0 THEN round(mentees.n::numeric / mm.capacity, 3) END AS load,
+           meetings.held AS meetings_held, meetings.upcoming AS meetings_upcoming,
+           tickets.received AS tickets_received, tickets.unanswered AS tickets_unanswered,
+           tickets.first_response_hours,
+           notes.n AS notes_written${withFeedback ? ', feedback.ratings, feedback.average_rating' : ''}
+    FROM mission_mentors mm
+    JOIN users u ON u.id = mm.mentor_id
+    JOIN missions m ON m.id = mm.mission_id
+    JOIN batches b ON b.id = m.batch_id
+    CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM mentor_pairings mp WHERE mp.mission_id = mm.mission_id AND mp.mentor_id = mm.mentor_id) mentees
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE mt.starts_at <= now())::int AS held, count(*) FILTER (WHERE mt.starts_at > now())::int AS upcoming
+      FROM meetings mt WHERE mt.mission_id = mm.mission_id AND mt.created_by = mm.mentor_id
+    ) meetings
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS received,
+             count(*) FILTER (WHERE first_reply.at IS NULL AND tk.status <> 'closed')::int AS unanswered,
+             round((extract(epoch FROM avg(first_reply.at - tk.created_at)) / 3600)::numeric, 1) AS first_response_hours
+      FROM tickets tk
+      JOIN mentor_pairings mp ON mp.mission_id = tk.mission_id AND mp.student_id = tk.student_id AND mp.mentor_id = mm.mentor_id
+      LEFT JOIN LATERAL (
+        SELECT min(tm.created_at) AS at FROM ticket_messages tm WHERE tm.ticket_id = tk.id AND tm.author_id <> tk.student_id
+      ) first_reply ON true
+      WHERE tk.recipient = 'mentor' AND tk.mission_id = mm.mission_id
+    ) tickets
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS n FROM mentor_notes mn WHERE mn.author_id = mm.mentor_id AND mn.mission_id = mm.mission_id
+    ) notes${withFeedback ? FEEDBACK_JOIN : ''};
+`;
+
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
     -- Daily attendance of a mission, one row per batch-local day from its start to today (or its end).
@@ -41,40 +87,7 @@ export async function up(knex: Knex): Promise<void> {
       FROM submissions sb WHERE sb.assignment_id = a.id
     ) s;
 
-    -- Each mentor on each mission: mentees, meetings held and coming, tickets from their mentees and how fast
-    -- the first answer came (from any staff member), notes written.
-    CREATE VIEW mentor_load AS
-    SELECT mm.id, mm.mentor_id, u.name AS mentor_name, u.email AS mentor_email, mm.mission_id, m.batch_id,
-           m.code AS mission_code, m.status AS mission_status, b.code AS batch_code, mm.capacity,
-           mentees.n AS mentees,
-           CASE WHEN mm.capacity > 0 THEN round(mentees.n::numeric / mm.capacity, 3) END AS load,
-           meetings.held AS meetings_held, meetings.upcoming AS meetings_upcoming,
-           tickets.received AS tickets_received, tickets.unanswered AS tickets_unanswered,
-           tickets.first_response_hours,
-           notes.n AS notes_written
-    FROM mission_mentors mm
-    JOIN users u ON u.id = mm.mentor_id
-    JOIN missions m ON m.id = mm.mission_id
-    JOIN batches b ON b.id = m.batch_id
-    CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM mentor_pairings mp WHERE mp.mission_id = mm.mission_id AND mp.mentor_id = mm.mentor_id) mentees
-    CROSS JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE mt.starts_at <= now())::int AS held, count(*) FILTER (WHERE mt.starts_at > now())::int AS upcoming
-      FROM meetings mt WHERE mt.mission_id = mm.mission_id AND mt.created_by = mm.mentor_id
-    ) meetings
-    CROSS JOIN LATERAL (
-      SELECT count(*)::int AS received,
-             count(*) FILTER (WHERE first_reply.at IS NULL AND tk.status <> 'closed')::int AS unanswered,
-             round((extract(epoch FROM avg(first_reply.at - tk.created_at)) / 3600)::numeric, 1) AS first_response_hours
-      FROM tickets tk
-      JOIN mentor_pairings mp ON mp.mission_id = tk.mission_id AND mp.student_id = tk.student_id AND mp.mentor_id = mm.mentor_id
-      LEFT JOIN LATERAL (
-        SELECT min(tm.created_at) AS at FROM ticket_messages tm WHERE tm.ticket_id = tk.id AND tm.author_id <> tk.student_id
-      ) first_reply ON true
-      WHERE tk.recipient = 'mentor' AND tk.mission_id = mm.mission_id
-    ) tickets
-    CROSS JOIN LATERAL (
-      SELECT count(*)::int AS n FROM mentor_notes mn WHERE mn.author_id = mm.mentor_id AND mn.mission_id = mm.mission_id
-    ) notes;
+    ${mentorLoadView(false)}
 
   `);
 }

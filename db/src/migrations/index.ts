@@ -11,6 +11,7 @@ import * as createReports from './20261127000900_create_reports';
 import * as createCalendarFeeds from './20261127001100_create_calendar_feeds';
 import * as createMissionResources from './20261127001200_create_mission_resources';
 import * as createApiKeysAndWebhooks from './20261127001300_create_api_keys_and_webhooks';
+import * as createMentorFeedback from './20261127001400_create_mentor_feedback_and_guidelines';
 import * as createSettings from './20261127001000_create_settings';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '20261127001100_create_calendar_feeds': createCalendarFeeds,
   '20261127001200_create_mission_resources': createMissionResources,
   '20261127001300_create_api_keys_and_webhooks': createApiKeysAndWebhooks,
+  '20261127001400_create_mentor_feedback_and_guidelines': createMentorFeedback,
   '20261127001000_create_settings': createSettings,
 };
 

@@ -7,7 +7,7 @@ import { redirect } from '@remix-run/node';
 import { api } from './api.server';
 import { failure, field, idOf, invalid, refuse } from './forms.server';
 import { readStudentForm, signOutIfUnauthenticated } from './session.server';
-import { attendanceIntent, checkInIntent } from './views';
+import { attendanceIntent, checkInIntent, rateIntent } from './views';
 
 export const NOTE_MAX = 2000; // API.md: POST /attendance note, at most 2,000 characters.
 
@@ -59,4 +59,26 @@ export async function checkIn(request: Request, context: { clientIp?: string; us
     return failure(error, { intent });
   }
   return redirect(`/meetings?checked=${meetingId}#meeting-${meetingId}`);
+}
+
+/** POST /mentor_feedback for a meeting I attended, then back to /meetings with `?rated=<meeting id>`. */
+export async function rateMeeting(request: Request, context: { clientIp?: string; userAgent?: string }) {
+  const submitted = await readStudentForm(request, context);
+  if (!submitted.ok) return submitted.response;
+  const { form, session, caller } = submitted;
+  const meetingId = idOf(field(form, 'meeting_id'));
+  const intent = rateIntent(meetingId);
+  const rating = Number(field(form, 'rating'));
+  const comment = field(form, 'comment');
+  const values = { rating: field(form, 'rating'), comment };
+  if (!meetingId) return refuse('Choose a meeting.', { intent });
+  if (!Number.isInteger(rating) || rating < 1 || rating > 5) return invalid({ rating: 'Choose 1 to 5 stars.' }, { intent, values });
+  if (comment.length > 1000) return invalid({ comment: 'Keep the comment under 1,000 characters.' }, { intent, values });
+  try {
+    await api.feedback.rate(caller, meetingId, rating, comment);
+  } catch (error) {
+    await signOutIfUnauthenticated(error, request, session);
+    return failure(error, { intent, values });
+  }
+  return redirect(`/meetings?rated=${meetingId}#meeting-${meetingId}`);
 }

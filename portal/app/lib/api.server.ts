@@ -213,6 +213,13 @@ export interface TicketMessageRow {
   author_role: Role;
 }
 
+export interface MentorFeedbackRow {
+  id: number;
+  meeting_id: number;
+  rating: number;
+  comment: string;
+}
+
 export interface MissionResourceRow {
   id: number;
   mission_id: number;
@@ -311,6 +318,8 @@ export interface MissionRow {
   batch_code: string;
   batch_title: string;
   timezone: string;
+  /** The mission's do's and don'ts, as HTML the API has sanitised. */
+  guidelines_html?: string;
 }
 
 export interface BatchRow {
@@ -604,6 +613,11 @@ export const api = {
   attendance: {
     submit: (caller: Caller, missionId: number, note: string) =>
       post<AttendanceAnswer>('/attendance', { mission_id: missionId, note }, caller),
+  },
+  feedback: {
+    /** Rate a meeting I attended, once (1–5 and an optional comment). */
+    rate: (caller: Caller, meetingId: number, rating: number, comment: string) =>
+      post<MentorFeedbackRow>('/mentor_feedback', { meeting_id: meetingId, rating, comment }, caller),
   },
   meetings: {
     checkIn: (caller: Caller, meetingId: number, code?: string) =>

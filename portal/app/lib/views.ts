@@ -61,6 +61,8 @@ export const attendanceIntent = (missionId: number) => `attendance-${missionId}`
 /** `intent` of the check-in form of one meeting. */
 export const checkInIntent = (meetingId: number) => `check-in-${meetingId}`;
 
+export const rateIntent = (meetingId: number) => `rate-${meetingId}`;
+
 /** A ticket's status as its student reads it: `open` waits for staff, `waiting` for the student. */
 export const TICKET_STATES: Record<'open' | 'waiting' | 'closed', { label: string; badge: string }> = {
   open: { label: 'Awaiting reply', badge: 'badge badge-warn' },

@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 
 import { VisuallyHidden, ZoneNote, revalidateAfterPost } from '~/components/engagement';
-import { CsrfInput, Field, FormStatus, SubmitButton } from '~/components/form';
-import { checkIn } from '~/lib/actions.server';
-import { apiList, type MeetingAttendanceRow, type MeetingRow } from '~/lib/api.server';
+import { ChoiceField, CsrfInput, Field, FormStatus, SubmitButton, TextAreaField } from '~/components/form';
+import { checkIn, rateMeeting } from '~/lib/actions.server';
+import { apiList, type MeetingAttendanceRow, type MeetingRow, type MentorFeedbackRow } from '~/lib/api.server';
 import { failureFor, type FormResult } from '~/lib/forms';
 import { loadStudentPage, meetingView } from '~/lib/student-page.server';
-import { checkInIntent, type MeetingView } from '~/lib/views';
+import { checkInIntent, rateIntent, type MeetingView } from '~/lib/views';
 
 export const shouldRevalidate = revalidateAfterPost;
 
@@ -30,16 +30,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           range: [0, 199],
         })
       : { rows: [], total: 0 };
-    return { meetings: meetings.rows, attendance: attendance.rows };
+    // My own ratings: which meetings I have already rated.
+    const feedback = attendance.rows.length
+      ? await apiList<MentorFeedbackRow>(caller, 'mentor_feedback', {
+          filter: { meeting_id: attendance.rows.map((row) => row.meeting_id) },
+          range: [0, 199],
+        })
+      : { rows: [], total: 0 };
+    return { meetings: meetings.rows, attendance: attendance.rows, feedback: feedback.rows };
   });
   const { zone } = page;
 
-  const { meetings, attendance } = page.data;
+  const { meetings, attendance, feedback } = page.data;
   const attendedIds = new Set(attendance.map((row) => row.meeting_id));
+  const ratings = new Map(feedback.map((row) => [row.meeting_id, row.rating]));
   const now = new Date();
   const all = meetings.map((meeting) => meetingView(meeting, attendedIds.has(meeting.id), zone, now));
-  const checked = Number(new URL(request.url).searchParams.get('checked'));
+  const params = new URL(request.url).searchParams;
+  const checked = Number(params.get('checked'));
   const checkedMeeting = all.find((meeting) => meeting.id === checked && meeting.attended);
+  const rated = Number(params.get('rated'));
   return {
     zone,
     view: {
@@ -48,11 +58,48 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       past: all.filter((meeting) => meeting.window === 'ended').reverse(),
       checkedId: checkedMeeting?.id ?? null,
       checkedText: checkedMeeting ? `You are checked in to “${checkedMeeting.title}”.` : null,
+      ratedId: ratings.has(rated) ? rated : null,
+      ratings: Object.fromEntries(ratings),
     },
   };
 }
 
-export const action = ({ request, context }: ActionFunctionArgs) => checkIn(request, context);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const intent = String((await request.clone().formData()).get('intent') ?? '');
+  return intent.startsWith('rate-') ? rateMeeting(request, context) : checkIn(request, context);
+}
+
+const STARS = [5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: `${'★'.repeat(n)}${'☆'.repeat(5 - n)}`, detail: ['', 'Poor', 'Fair', 'Good', 'Very good', 'Excellent'][n] }));
+
+/** After a meeting I attended: how was it? Once, for the mentor who held it (they never see who rated). */
+function RateForm({ meeting, result }: { meeting: MeetingView; result?: FormResult }) {
+  const intent = rateIntent(meeting.id);
+  const failed = failureFor(result, intent);
+  return (
+    <details className="rate-meeting" open={Boolean(failed)}>
+      <summary>Rate this meeting</summary>
+      <Form method="post" className="stack">
+        <CsrfInput />
+        <input type="hidden" name="intent" value={intent} />
+        <input type="hidden" name="meeting_id" value={meeting.id} />
+        <FormStatus failure={failed} />
+        <ChoiceField idPrefix={`rate-${meeting.id}-`} name="rating" legend="How was it?" options={STARS} failure={failed} />
+        <TextAreaField
+          idPrefix={`rate-${meeting.id}-`}
+          name="comment"
+          label="Anything to add? (optional)"
+          hint="Your mentor sees the rating and the comment, not your name."
+          rows={3}
+          maxLength={1000}
+          failure={failed}
+        />
+        <SubmitButton intent={intent} pendingText="Sending…">
+          Send rating
+        </SubmitButton>
+      </Form>
+    </details>
+  );
+}
 
 function CheckInForm({ meeting, result }: { meeting: MeetingView; result?: FormResult }) {
   const intent = checkInIntent(meeting.id);
@@ -89,10 +136,12 @@ function MeetingCard({
   meeting,
   result,
   success,
+  rating,
 }: {
   meeting: MeetingView;
   result?: FormResult;
   success: string | null;
+  rating: number | null;
 }) {
   const failed = failureFor(result, checkInIntent(meeting.id));
   return (
@@ -111,9 +160,13 @@ function MeetingCard({
       </p>
       <FormStatus failure={failed} success={success} />
       {meeting.attended ? (
-        <p className="status-line status-done">
-          <span aria-hidden="true">✓ </span>Checked in
-        </p>
+        <>
+          <p className="status-line status-done">
+            <span aria-hidden="true">✓ </span>Checked in
+            {rating ? <span className="muted"> · You rated it {rating} of 5</span> : null}
+          </p>
+          {rating || meeting.window === 'soon' ? null : <RateForm meeting={meeting} result={result} />}
+        </>
       ) : meeting.window === 'open' ? (
         <>
           <p className="status-line">{meeting.windowText}</p>
@@ -163,7 +216,10 @@ export default function Meetings() {
                     key={meeting.id}
                     meeting={meeting}
                     result={result}
-                    success={view.checkedId === meeting.id ? view.checkedText : null}
+                    success={
+                      view.checkedId === meeting.id ? view.checkedText : view.ratedId === meeting.id ? 'Thank you: your rating is sent.' : null
+                    }
+                    rating={view.ratings[meeting.id] ?? null}
                   />
                 ))}
               </ul>

@@ -98,6 +98,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           title: enrolment.mission_title,
           batchCode: mission?.batch_code ?? null,
           description: mission?.description?.trim() || null,
+          guidelinesHtml: mission?.guidelines_html?.trim() || null,
           status,
           statusLabel: statusLabel(status),
           datesText: mission ? dates(mission.starts_on, mission.ends_on) : null,
@@ -213,6 +214,14 @@ export default function Missions() {
                     </div>
                   ) : null}
                 </dl>
+
+                {mission.guidelinesHtml ? (
+                  <>
+                    <h4 className="subhead">Guidelines</h4>
+                    {/* Sanitised by the API (core/markdown.ts), like notices. */}
+                    <div className="guidelines" dangerouslySetInnerHTML={{ __html: mission.guidelinesHtml }} />
+                  </>
+                ) : null}
 
                 <h4 className="subhead">{mission.mentors.length === 1 ? 'My mentor' : 'My mentors'}</h4>
                 {mission.mentors.length === 0 ? (

@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { assertDatesOrdered, fields } from '../../core/fields';
+import { renderMarkdown } from '../../core/markdown';
 import { defineResource, rolePolicy } from '../../core/resource';
 import { tableModel } from '../../core/table-model';
 import { whereMissionOfMentor, whereMissionOfStudent } from '../scopes';
 
 /** A share between 0 and 1 (e.g. 0.6 = 60 %). */
 const share = (label: string) => z.coerce.number({ error: `${label} must be a number between 0 and 1.` }).min(0, `${label} must be between 0 and 1 (e.g. 0.6 for 60 %).`).max(1, `${label} must be between 0 and 1 (e.g. 0.6 for 60 %).`);
-const MISSION_FIELDS = ['batch_id', 'code', 'title', 'description', 'status', 'starts_on', 'ends_on', 'position', 'points_attendance', 'points_meeting', 'points_on_time', 'points_late', 'risk_attendance_rate', 'risk_missed_assignments', 'risk_progress'] as const;
+const MISSION_FIELDS = ['batch_id', 'code', 'title', 'description', 'status', 'starts_on', 'ends_on', 'position', 'points_attendance', 'points_meeting', 'points_on_time', 'points_late', 'risk_attendance_rate', 'risk_missed_assignments', 'risk_progress', 'guidelines_md'] as const;
+
+/** The guidelines' HTML is made here, sanitised, whenever their markdown is written. */
+const withGuidelinesHtml = (data: Record<string, unknown>) =>
+  'guidelines_md' in data ? { ...data, guidelines_html: renderMarkdown(String(data.guidelines_md ?? '')) } : data;
 
 export const missionsResource = defineResource({
   name: 'missions',
@@ -39,6 +44,7 @@ export const missionsResource = defineResource({
     risk_attendance_rate: share('The attendance threshold').optional(),
     risk_missed_assignments: z.coerce.number({ error: 'Missed assignments must be a whole number.' }).int('Missed assignments must be a whole number.').min(1, 'Missed assignments must be at least 1.').optional(),
     risk_progress: share('The progress threshold').optional(),
+    guidelines_md: z.string().max(20000, 'The guidelines are too long (20,000 characters at most).').optional(),
   }),
   columns: {
     batch_code: 'batches.code',
@@ -55,6 +61,10 @@ export const missionsResource = defineResource({
                                  (SELECT count(DISTINCT mp.student_id) FROM mentor_pairings mp WHERE mp.mission_id = missions.id)::int AS paired_count) mission_counts ON true`,
     ),
   validate: assertDatesOrdered,
+  beforeCreate: (data) => withGuidelinesHtml(data),
+  patch: async (ids, data, ctx) => {
+    await ctx.trx('missions').whereIn('id', ids).update(withGuidelinesHtml(data));
+  },
   constraintMessages: {
     missions_batch_code_key: 'This batch already has a mission with this code. Choose another code.',
     missions_batch_id_fkey: 'That batch does not exist.',

@@ -49,7 +49,7 @@ export const mentorLoadResource = defineResource({
   policy: rolePolicy({ ...STAFF_READERS, mentor: ['list', 'read'] }, (actor, query) => {
     if (actor.role === 'mentor') query.where('mentor_load.mentor_id', actor.id);
   }),
-  sortable: ['mentor_name', 'mission_code', 'batch_code', 'mentees', 'load', 'meetings_held', 'tickets_received', 'tickets_unanswered', 'first_response_hours', 'notes_written'],
+  sortable: ['mentor_name', 'mission_code', 'batch_code', 'mentees', 'load', 'meetings_held', 'tickets_received', 'tickets_unanswered', 'first_response_hours', 'notes_written', 'average_rating'],
   searchable: ['mentor_name', 'mentor_email'],
   filterable: {
     mentor_id: ['eq', 'in'],
