@@ -64,6 +64,8 @@ import { callsResource } from './resources/outreach/calls.resource';
 import { callLogsResource } from './resources/outreach/call-logs.resource';
 import { sresResource } from './resources/outreach/sres.resource';
 import { mentorFeedbackResource } from './resources/mentor-feedback/mentor-feedback.resource';
+import { certificatesResource, shoutoutsResource, studentAchievementsResource } from './resources/recognition/recognition.resources';
+import { certificateRouter, certificateVerifyRouter } from './resources/recognition/certificate-routes';
 import { callListRouter } from './resources/outreach/call-list-routes';
 import { calendarFeedRouter, calendarRouter } from './resources/calendar/calendar-routes';
 import { missionResourcesResource } from './resources/mission-resources/mission-resources.resource';
@@ -128,6 +130,9 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
     callLogsResource,
     sresResource,
     mentorFeedbackResource,
+    shoutoutsResource,
+    certificatesResource,
+    studentAchievementsResource,
     missionAttendanceDaysResource,
     assignmentReportResource,
     mentorLoadResource,
@@ -174,6 +179,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   });
 
   app.use(calendarFeedRouter(knex));
+  app.use(certificateVerifyRouter(knex));
   app.use(metricsRouter({ knex, config }));
   app.use(authenticate(knex, config.corsOrigins));
   app.use(standingGate);
@@ -195,6 +201,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   app.use(callListRouter(knex));
   app.use(calendarRouter(knex, config.apiPublicUrl));
   app.use(integrationRouter(knex));
+  app.use(certificateRouter(knex, config.apiPublicUrl));
   app.use(missionResourceFilesRouter(knex, storage, resources.find((resource) => resource.name === 'mission_resources')!, config.UPLOAD_MAX_MB * 1024 * 1024));
   app.use(opsRouter({ knex, config, resources, app, version: VERSION }));
   app.use(studentPrivacyRouter(knex, resources));

@@ -76,6 +76,7 @@ const NAV_MAIN: NavItem[] = [
 /** The rest, behind "More" (a <details>: opens without JavaScript too). */
 const NAV_MORE: NavItem[] = [
   { to: '/calendar', label: 'Calendar' },
+  { to: '/achievements', label: 'Achievements' },
   { to: '/tickets', label: 'Tickets' },
   { to: '/missions', label: 'Missions' },
   { to: '/ideas', label: 'Ideas' },

@@ -99,6 +99,9 @@ export const CUSTOM_ROUTES: readonly CustomRoute[] = [
   { method: 'POST', path: '/students/actions/move-batch', tag: 'students', summary: 'Move the students matching a filter to another batch.', body: '{from_batch_id, to_batch_id}', access: { requires: [['students', 'read'], ['batch_enrolments', 'create'], ['batch_enrolments', 'delete']] } },
 
   { method: 'POST', path: '/mission_resources/upload', tag: 'mission_resources', summary: 'Upload a file for a mission (the body is the file).', access: { requires: [['mission_resources', 'create'], ['missions', 'read']] } },
+  { method: 'POST', path: '/certificates/issue', tag: 'recognition', summary: "Certificates for a mission's completed students (all, or those named).", body: '{mission_id, student_ids?}', access: { roles: ['admin', 'manager', 'sre'], requires: [['missions', 'read']] } },
+  { method: 'GET', path: '/certificates/:id/pdf', tag: 'recognition', summary: 'A certificate as a PDF.', access: { requires: [['certificates', 'read']] } },
+  { method: 'GET', path: '/certificates/verify/:code', tag: 'recognition', summary: "Check a certificate's code (public).", access: { public: true } },
   { method: 'POST', path: '/api_keys', tag: 'integrations', summary: 'A new API key acting as a staff user (shown once).', body: '{name, user_id?, expires_in_days?}', access: { roles: OPS } },
   { method: 'POST', path: '/webhook_deliveries/:id/retry', tag: 'integrations', summary: 'Send a webhook delivery again now.', access: { requires: [['webhook_deliveries', 'read']] } },
   { method: 'GET', path: '/mission_resources/:id/download', tag: 'mission_resources', summary: "Download a mission resource's file (always as an attachment).", access: { requires: [['mission_resources', 'read']] } },

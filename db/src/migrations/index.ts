@@ -12,6 +12,7 @@ import * as createCalendarFeeds from './20261127001100_create_calendar_feeds';
 import * as createMissionResources from './20261127001200_create_mission_resources';
 import * as createApiKeysAndWebhooks from './20261127001300_create_api_keys_and_webhooks';
 import * as createMentorFeedback from './20261127001400_create_mentor_feedback_and_guidelines';
+import * as createRecognition from './20261127001500_create_recognition';
 import * as createSettings from './20261127001000_create_settings';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '20261127001200_create_mission_resources': createMissionResources,
   '20261127001300_create_api_keys_and_webhooks': createApiKeysAndWebhooks,
   '20261127001400_create_mentor_feedback_and_guidelines': createMentorFeedback,
+  '20261127001500_create_recognition': createRecognition,
   '20261127001000_create_settings': createSettings,
 };
 

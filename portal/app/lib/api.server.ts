@@ -213,6 +213,37 @@ export interface TicketMessageRow {
   author_role: Role;
 }
 
+export interface AchievementRow {
+  id: number;
+  mission_id: number;
+  mission_code: string;
+  mission_title: string;
+  longest_streak: number;
+  streak_7: boolean;
+  streak_30: boolean;
+  all_on_time: boolean;
+  assignments_due: number;
+}
+
+export interface ShoutoutRow {
+  id: number;
+  badge: 'helpful' | 'great_progress' | 'consistent' | 'creative' | 'team_player' | 'comeback';
+  message: string;
+  giver_name: string;
+  mission_code: string | null;
+  created_at: string;
+}
+
+export interface CertificateRow {
+  id: number;
+  mission_id: number;
+  code: string;
+  mission_title: string;
+  batch_code: string;
+  points: number;
+  issued_at: string;
+}
+
 export interface MentorFeedbackRow {
   id: number;
   meeting_id: number;

@@ -1,0 +1,47 @@
+// Achievements on a phone without JavaScript: a mentor's shout-out, badges, and a
+// completion certificate downloaded as a PDF through the portal.
+import { readFile } from 'node:fs/promises';
+
+import {
+  apiCall as callApi,
+  expectNoHorizontalScroll,
+  newPage,
+  openContext,
+  openFromMore,
+  PHONE,
+  screenshot,
+  signIn,
+  tokenFor,
+  useSystem,
+  DEMO_STUDENT,
+} from './helpers';
+
+jest.setTimeout(180_000);
+
+const env = useSystem();
+
+it('a student sees a shout-out and downloads their certificate', async () => {
+  if (!env.browser) return;
+  const student = await tokenFor(env, DEMO_STUDENT.email);
+  const dashboard = await callApi<{ student: { id: number }; missions: { mission_id: number; code: string }[] }>(env, student, 'GET', '/me/dashboard');
+  const m1 = dashboard.missions.find((mission) => mission.code === 'M1')!.mission_id;
+  const mentor = await tokenFor(env, 'mentor@example.com');
+  await callApi(env, mentor, 'POST', '/shoutouts', { student_id: dashboard.student.id, mission_id: m1, badge: 'great_progress', message: 'Your flexbox page was lovely' });
+  const sre = await tokenFor(env, 'sre@example.com');
+  const [enrolment] = await callApi<{ id: number }[]>(env, sre, 'GET', `/mission_enrolments?filter=${encodeURIComponent(JSON.stringify({ mission_id: m1, student_id: dashboard.student.id }))}`);
+  await callApi(env, sre, 'PUT', `/mission_enrolments/${enrolment.id}`, { status: 'completed' });
+  const issued = await callApi<{ issued: number }>(env, sre, 'POST', '/certificates/issue', { mission_id: m1, student_ids: [dashboard.student.id] });
+  expect(issued.issued).toBe(1);
+
+  const context = await openContext(env, { javaScriptEnabled: false, viewport: PHONE });
+  const { page, problems } = await newPage(context);
+  await signIn(env, page);
+  await openFromMore(page, 'Achievements', '/achievements');
+  await page.getByText('Your flexbox page was lovely').waitFor();
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, 'achievements-phone');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download certificate (PDF)' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^certificate-[A-Z0-9]{12}\.pdf$/);
+  expect((await readFile((await download.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(problems).toEqual([]);
+});
