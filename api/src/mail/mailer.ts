@@ -6,6 +6,24 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** The template's name, when an admin may override it in the settings, and the values for its placeholders. */
+  template?: string;
+  vars?: Record<string, string>;
+}
+
+/** `{name}` → vars.name; `{school}` → the school's name; unknown placeholders stay as written. */
+export const fillPlaceholders = (text: string, vars: Record<string, string>) =>
+  text.replace(/\{([a-z_]+)\}/g, (whole, key: string) => (Object.hasOwn(vars, key) ? vars[key] : whole));
+
+/** The school's own wording for a template (settings.email_templates), filled in; else the built-in message. */
+async function withSchoolWording(db: Knex | Knex.Transaction, message: MailMessage): Promise<Omit<MailMessage, 'template' | 'vars'>> {
+  const { template, vars, ...plain } = message;
+  if (!template) return plain;
+  const settings = await db('settings').where({ id: 1 }).first(db.raw('email_templates -> ? AS custom', [template]), 'school_name');
+  const custom = settings?.custom as { subject?: string; text?: string } | null | undefined;
+  if (!custom?.subject || !custom.text) return plain;
+  const values = { school: settings.school_name as string, ...vars };
+  return { to: plain.to, subject: fillPlaceholders(custom.subject, values), text: fillPlaceholders(custom.text, values) };
 }
 
 /**
@@ -26,7 +44,8 @@ export class Mailer {
   }
 
   /** Records the message in the caller's transaction; SMTP delivery happens once that transaction commits. */
-  async send(db: Knex | Knex.Transaction, message: MailMessage): Promise<void> {
+  async send(db: Knex | Knex.Transaction, template: MailMessage): Promise<void> {
+    const message = await withSchoolWording(db, template);
     if (!this.transport) {
       await db('outbox_messages').insert({ to: message.to, subject: message.subject, text: message.text, transport: 'outbox' });
       this.options.logger.info({ to: message.to, subject: message.subject }, `[outbox] ${message.subject} → ${message.to}\n${message.text}`);
