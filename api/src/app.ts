@@ -66,6 +66,7 @@ import { sresResource } from './resources/outreach/sres.resource';
 import { mentorFeedbackResource } from './resources/mentor-feedback/mentor-feedback.resource';
 import { certificatesResource, shoutoutsResource, studentAchievementsResource } from './resources/recognition/recognition.resources';
 import { certificateRouter, certificateVerifyRouter } from './resources/recognition/certificate-routes';
+import { notificationsRouter } from './resources/me/notifications';
 import { callListRouter } from './resources/outreach/call-list-routes';
 import { calendarFeedRouter, calendarRouter } from './resources/calendar/calendar-routes';
 import { missionResourcesResource } from './resources/mission-resources/mission-resources.resource';
@@ -188,6 +189,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   app.use(attendanceRouter(submit));
   app.use(meetingRouter(knex));
   app.use(meRouter(knex));
+  app.use(notificationsRouter(knex));
   app.use(authRouter({ knex, config, mailer, throttle: new AuthThrottle(), passport: configurePassport(knex), resources }));
   const students = resources.find((resource) => resource.name === 'students')!;
   for (const action of studentActions(students, knex)) app.use(action);

@@ -75,6 +75,7 @@ const NAV_MAIN: NavItem[] = [
 
 /** The rest, behind "More" (a <details>: opens without JavaScript too). */
 const NAV_MORE: NavItem[] = [
+  { to: '/alerts', label: 'Alerts' },
   { to: '/calendar', label: 'Calendar' },
   { to: '/achievements', label: 'Achievements' },
   { to: '/tickets', label: 'Tickets' },
@@ -104,7 +105,7 @@ function NavItemLink({ item, unread }: { item: NavItem; unread?: number | null }
 }
 
 /** "More": closes after a click on one of its pages, a click elsewhere or Escape (with JavaScript). */
-function MoreMenu({ items }: { items: NavItem[] }) {
+function MoreMenu({ items, alerts }: { items: NavItem[]; alerts: number | null }) {
   const location = useLocation();
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
@@ -135,11 +136,16 @@ function MoreMenu({ items }: { items: NavItem[] }) {
       <details ref={ref}>
         <summary className={current ? 'current' : undefined}>
           More<span className="visually-hidden"> pages</span>
+          {alerts ? (
+            <span className="nav-count" aria-hidden="true">
+              {alerts > 99 ? '99+' : alerts}
+            </span>
+          ) : null}
         </summary>
         <ul className="more-list">
           {items.map((item) => (
             <li key={item.to}>
-              <NavItemLink item={item} />
+              <NavItemLink item={item} unread={item.to === '/alerts' ? alerts : null} />
             </li>
           ))}
         </ul>
@@ -165,7 +171,7 @@ function SiteHeader({ signedIn, nav }: { signedIn: boolean; nav: NavState | null
                     <NavItemLink item={item} unread={item.to === '/notices' ? nav?.unread : null} />
                   </li>
                 ))}
-                {nav?.suspended ? null : <MoreMenu items={NAV_MORE} />}
+                {nav?.suspended ? null : <MoreMenu items={NAV_MORE} alerts={nav?.alerts ?? null} />}
               </ul>
             </nav>
             <Form method="post" action="/logout" className="inline-form sign-out">

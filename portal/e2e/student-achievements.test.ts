@@ -1,5 +1,5 @@
 // Achievements on a phone without JavaScript: a mentor's shout-out, badges, and a
-// completion certificate downloaded as a PDF through the portal.
+// completion certificate downloaded as a PDF through the portal; the same news on the Alerts page.
 import { readFile } from 'node:fs/promises';
 
 import {
@@ -43,5 +43,18 @@ it('a student sees a shout-out and downloads their certificate', async () => {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download certificate (PDF)' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^certificate-[A-Z0-9]{12}\.pdf$/);
   expect((await readFile((await download.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
+
+  // The same news reaches the Alerts page, counted on "More" until marked seen.
+  await page.reload();
+  expect(await page.locator('.nav-more summary .nav-count').innerText()).toMatch(/^[1-9]/);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.locator('summary').click();
+  await Promise.all([page.waitForURL('**/alerts'), nav.getByRole('link', { name: /^Alerts/ }).click()]);
+  await page.getByText('Mahin Ahmed gave you a shout-out: Great Progress').waitFor();
+  await page.getByText('Your certificate for Mission 1: Foundations is ready').waitFor();
+  await screenshot(page, 'alerts-phone');
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Mark all as seen' }).click()]);
+  expect(await page.locator('.alert-new').count()).toBe(0);
+  expect(await page.locator('.nav-more summary .nav-count').count()).toBe(0);
   expect(problems).toEqual([]);
 });

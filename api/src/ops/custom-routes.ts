@@ -99,6 +99,8 @@ export const CUSTOM_ROUTES: readonly CustomRoute[] = [
   { method: 'POST', path: '/students/actions/move-batch', tag: 'students', summary: 'Move the students matching a filter to another batch.', body: '{from_batch_id, to_batch_id}', access: { requires: [['students', 'read'], ['batch_enrolments', 'create'], ['batch_enrolments', 'delete']] } },
 
   { method: 'POST', path: '/mission_resources/upload', tag: 'mission_resources', summary: 'Upload a file for a mission (the body is the file).', access: { requires: [['mission_resources', 'create'], ['missions', 'read']] } },
+  { method: 'GET', path: '/me/notifications', tag: 'me', summary: "A student's alerts: news of the last 30 days and what is due soon.", access: { roles: ['student'] } },
+  { method: 'POST', path: '/me/notifications/seen', tag: 'me', summary: 'Mark all alerts seen.', access: { roles: ['student'] } },
   { method: 'POST', path: '/certificates/issue', tag: 'recognition', summary: "Certificates for a mission's completed students (all, or those named).", body: '{mission_id, student_ids?}', access: { roles: ['admin', 'manager', 'sre'], requires: [['missions', 'read']] } },
   { method: 'GET', path: '/certificates/:id/pdf', tag: 'recognition', summary: 'A certificate as a PDF.', access: { requires: [['certificates', 'read']] } },
   { method: 'GET', path: '/certificates/verify/:code', tag: 'recognition', summary: "Check a certificate's code (public).", access: { public: true } },

@@ -13,6 +13,7 @@ import * as createMissionResources from './20261127001200_create_mission_resourc
 import * as createApiKeysAndWebhooks from './20261127001300_create_api_keys_and_webhooks';
 import * as createMentorFeedback from './20261127001400_create_mentor_feedback_and_guidelines';
 import * as createRecognition from './20261127001500_create_recognition';
+import * as addNotificationsSeen from './20261127001600_add_notifications_seen';
 import * as createSettings from './20261127001000_create_settings';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '20261127001300_create_api_keys_and_webhooks': createApiKeysAndWebhooks,
   '20261127001400_create_mentor_feedback_and_guidelines': createMentorFeedback,
   '20261127001500_create_recognition': createRecognition,
+  '20261127001600_add_notifications_seen': addNotificationsSeen,
   '20261127001000_create_settings': createSettings,
 };
 

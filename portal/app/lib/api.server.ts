@@ -213,6 +213,15 @@ export interface TicketMessageRow {
   author_role: Role;
 }
 
+export interface NotificationItem {
+  kind: 'assignment' | 'ticket_reply' | 'shoutout' | 'certificate' | 'appeal' | 'deadline' | 'meeting';
+  key: string;
+  title: string;
+  at: string;
+  href: string;
+  new: boolean;
+}
+
 export interface AchievementRow {
   id: number;
   mission_id: number;
@@ -602,6 +611,9 @@ export const api = {
     notice: (caller: Caller, id: number) => apiFetch<StudentNotice>(`/me/notices/${idPath(id)}`, { caller }),
     /** The ids of the feature requests I have upvoted. */
     featureRequestVotes: (caller: Caller) => apiFetch<number[]>('/me/feature_request_votes', { caller }),
+    /** News of the last 30 days and reminders of what is due soon; `new_count` since last marked seen. */
+    notifications: (caller: Caller) => apiFetch<{ items: NotificationItem[]; new_count: number }>('/me/notifications', { caller }),
+    notificationsSeen: (caller: Caller) => post<{ new_count: number }>('/me/notifications/seen', {}, caller),
   },
   appeals: {
     create: (caller: Caller, fields: { case_id: number; statement: string; link: string | null }) =>

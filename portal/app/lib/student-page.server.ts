@@ -64,6 +64,8 @@ export interface NavState {
   restricted: boolean;
   /** Unread notices (null when unknown, e.g. the API is down). */
   unread: number | null;
+  /** New alerts (assignments, replies, shout-outs, certificates, appeal decisions) since last marked seen. */
+  alerts: number | null;
 }
 
 const UNREAD_WINDOW = 100; // the newest notices counted for the nav's unread figure
@@ -79,17 +81,19 @@ export async function navState(
   context: { clientIp?: string; userAgent?: string },
 ): Promise<NavState | null> {
   const caller = callerFor(session, context);
-  const [user, notices] = await Promise.all([
+  const [user, notices, alerts] = await Promise.all([
     currentUser(context, caller).catch(() => null),
     api.me.notices(caller, [0, UNREAD_WINDOW - 1]).catch(() => null),
+    api.me.notifications(caller).catch(() => null),
   ]);
   if (!user || user.role !== 'student') return null;
-  if (isSuspended(user)) return { suspended: true, restricted: false, unread: null };
+  if (isSuspended(user)) return { suspended: true, restricted: false, unread: null, alerts: null };
   const opening = /^\/notices\/(\d+)(?:\.data)?$/.exec(new URL(request.url).pathname)?.[1];
   return {
     suspended: false,
     restricted: Boolean(user.standing?.restricted),
     unread: notices ? notices.rows.filter((notice) => notice.unread && String(notice.id) !== opening).length : null,
+    alerts: alerts?.new_count ?? null,
   };
 }
 
