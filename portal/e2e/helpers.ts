@@ -76,6 +76,13 @@ export async function tokenFor(env: E2E, email: string): Promise<string> {
   return token;
 }
 
+/** The demo student's bearer token, id and mission ids by code (read from their dashboard, as the portal would). */
+export async function demoStudent(env: E2E): Promise<{ token: string; id: number; missions: Record<string, number> }> {
+  const token = await tokenFor(env, DEMO_STUDENT.email);
+  const dashboard = await apiCall<{ student: { id: number }; missions: { mission_id: number; code: string }[] }>(env, token, 'GET', '/me/dashboard');
+  return { token, id: dashboard.student.id, missions: Object.fromEntries(dashboard.missions.map((mission) => [mission.code, mission.mission_id])) };
+}
+
 /** Click and wait for the next page (without JavaScript every form post is a page load). */
 export async function clickAndLoad(page: Page, target: Locator) {
   await Promise.all([page.waitForEvent('load'), target.click()]);

@@ -13,7 +13,7 @@ import {
   signIn,
   tokenFor,
   useSystem,
-  DEMO_STUDENT,
+  demoStudent,
 } from './helpers';
 
 jest.setTimeout(180_000);
@@ -22,15 +22,14 @@ const env = useSystem();
 
 it('a student sees a shout-out and downloads their certificate', async () => {
   if (!env.browser) return;
-  const student = await tokenFor(env, DEMO_STUDENT.email);
-  const dashboard = await callApi<{ student: { id: number }; missions: { mission_id: number; code: string }[] }>(env, student, 'GET', '/me/dashboard');
-  const m1 = dashboard.missions.find((mission) => mission.code === 'M1')!.mission_id;
+  const { id: studentId, missions } = await demoStudent(env);
+  const m1 = missions.M1;
   const mentor = await tokenFor(env, 'mentor@example.com');
-  await callApi(env, mentor, 'POST', '/shoutouts', { student_id: dashboard.student.id, mission_id: m1, badge: 'great_progress', message: 'Your flexbox page was lovely' });
+  await callApi(env, mentor, 'POST', '/shoutouts', { student_id: studentId, mission_id: m1, badge: 'great_progress', message: 'Your flexbox page was lovely' });
   const sre = await tokenFor(env, 'sre@example.com');
-  const [enrolment] = await callApi<{ id: number }[]>(env, sre, 'GET', `/mission_enrolments?filter=${encodeURIComponent(JSON.stringify({ mission_id: m1, student_id: dashboard.student.id }))}`);
+  const [enrolment] = await callApi<{ id: number }[]>(env, sre, 'GET', `/mission_enrolments?filter=${encodeURIComponent(JSON.stringify({ mission_id: m1, student_id: studentId }))}`);
   await callApi(env, sre, 'PUT', `/mission_enrolments/${enrolment.id}`, { status: 'completed' });
-  const issued = await callApi<{ issued: number }>(env, sre, 'POST', '/certificates/issue', { mission_id: m1, student_ids: [dashboard.student.id] });
+  const issued = await callApi<{ issued: number }>(env, sre, 'POST', '/certificates/issue', { mission_id: m1, student_ids: [studentId] });
   expect(issued.issued).toBe(1);
 
   const context = await openContext(env, { javaScriptEnabled: false, viewport: PHONE });

@@ -13,7 +13,7 @@ import {
   tokenFor,
   useSystem,
   WIDE,
-  DEMO_STUDENT,
+  demoStudent,
 } from './helpers';
 
 jest.setTimeout(180_000);
@@ -22,9 +22,8 @@ const env = useSystem();
 
 beforeAll(async () => {
   if (!env.browser) return;
-  const student = await tokenFor(env, DEMO_STUDENT.email);
-  const dashboard = await callApi<{ missions: { mission_id: number; code: string }[] }>(env, student, 'GET', '/me/dashboard');
-  const m1 = dashboard.missions.find((mission) => mission.code === 'M1')!.mission_id;
+  const { missions } = await demoStudent(env);
+  const m1 = missions.M1;
   const sre = await tokenFor(env, 'sre@example.com');
   await callApi(env, sre, 'POST', '/assignments', {
     mission_id: m1,

@@ -12,7 +12,7 @@ import {
   signIn,
   tokenFor,
   useSystem,
-  DEMO_STUDENT,
+  demoStudent,
 } from './helpers';
 
 jest.setTimeout(180_000);
@@ -21,9 +21,8 @@ const env = useSystem();
 
 it('a student rates a meeting they attended and reads their mission guidelines', async () => {
   if (!env.browser) return;
-  const student = await tokenFor(env, DEMO_STUDENT.email);
-  const dashboard = await callApi<{ missions: { mission_id: number; code: string }[] }>(env, student, 'GET', '/me/dashboard');
-  const m1 = dashboard.missions.find((mission) => mission.code === 'M1')!.mission_id;
+  const { token: student, missions } = await demoStudent(env);
+  const m1 = missions.M1;
   const mentor = await tokenFor(env, 'mentor@example.com');
   const meeting = await callApi<{ id: number }>(env, mentor, 'POST', '/meetings', {
     mission_id: m1,

@@ -13,7 +13,7 @@ import {
   signIn,
   tokenFor,
   useSystem,
-  DEMO_STUDENT,
+  demoStudent,
 } from './helpers';
 
 jest.setTimeout(180_000);
@@ -22,9 +22,8 @@ const env = useSystem();
 
 it('a student finds a link and downloads a file their mentor added', async () => {
   if (!env.browser) return;
-  const student = await tokenFor(env, DEMO_STUDENT.email);
-  const dashboard = await callApi<{ missions: { mission_id: number; code: string }[] }>(env, student, 'GET', '/me/dashboard');
-  const m1 = dashboard.missions.find((mission) => mission.code === 'M1')!.mission_id;
+  const { missions } = await demoStudent(env);
+  const m1 = missions.M1;
   const mentor = await tokenFor(env, 'mentor@example.com');
   await callApi(env, mentor, 'POST', '/mission_resources', { mission_id: m1, title: 'Flexbox guide', url: 'https://developer.mozilla.org/' });
   const upload = await fetch(`${env.system!.apiUrl}/mission_resources/upload?mission_id=${m1}&title=Week%201%20slides`, {

@@ -17,6 +17,8 @@ export interface TestApp {
   /** Signs a demo account in through the API and returns its bearer token. */
   tokenFor(role: Role): Promise<string>;
   userId(role: Role): Promise<number>;
+  /** The id of a demo mission by its batch and mission codes, e.g. ('DEMO-B01', 'M1'). */
+  missionId(batchCode: string, missionCode: string): Promise<number>;
   /** Serves the app on a free port, for HTTP clients other than supertest. */
   listen(): Promise<{ url: string; close(): Promise<void> }>;
   close(): Promise<void>;
@@ -55,6 +57,10 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     },
     async userId(role) {
       const row = await db.knex('users').where({ email: emailOf(role) }).first('id');
+      return Number(row.id);
+    },
+    async missionId(batchCode, missionCode) {
+      const row = await db.knex('missions').join('batches', 'batches.id', 'missions.batch_id').where({ 'batches.code': batchCode, 'missions.code': missionCode }).first('missions.id');
       return Number(row.id);
     },
     listen() {

@@ -11,7 +11,7 @@ const as = async (role: Role) => ({ Authorization: `Bearer ${await t.tokenFor(ro
 beforeAll(async () => {
   t = await createTestApp({}, { cohorts: true });
   const k = t.db.knex;
-  m1 = (await k('missions').join('batches', 'batches.id', 'missions.batch_id').where({ 'batches.code': 'DEMO-B01', 'missions.code': 'M1' }).first('missions.id')).id;
+  m1 = await t.missionId('DEMO-B01', 'M1');
   student = await t.userId('student');
   const mentor = await t.userId('mentor');
   await k('meetings').insert({ mission_id: m1, title: 'Weekly sync', starts_at: k.raw("now() + interval '2 days'"), created_by: mentor, code_secret: 's' });

@@ -60,7 +60,7 @@ describe('the batch-local day', () => {
     const upcoming = await request(t.app).post('/attendance').set(await as('student')).send({ mission_id: m3 });
     expect(upcoming.status).toBe(422);
     expect(upcoming.body.message).toBe('This mission is not active, so attendance is closed.');
-    const b2m1 = (await t.db.knex('missions').join('batches', 'batches.id', 'missions.batch_id').where({ 'batches.code': 'DEMO-B02', 'missions.code': 'M1' }).first('missions.id')).id;
+    const b2m1 = await t.missionId('DEMO-B02', 'M1');
     const notMine = await request(t.app).post('/attendance').set(await as('student')).send({ mission_id: b2m1 });
     expect(notMine.status).toBe(422);
     expect(notMine.body.message).toBe('You are not enrolled in this mission.');

@@ -9,7 +9,7 @@ let m1: number;
 beforeAll(async () => {
   t = await createTestApp({}, { cohorts: true });
   student = await t.userId('student');
-  m1 = (await t.db.knex('missions').join('batches', 'batches.id', 'missions.batch_id').where({ 'batches.code': 'DEMO-B01', 'missions.code': 'M1' }).first('missions.id')).id;
+  m1 = await t.missionId('DEMO-B01', 'M1');
 });
 afterAll(() => t.close());
 

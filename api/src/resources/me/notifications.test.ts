@@ -12,7 +12,7 @@ const alerts = async (role: Role = 'student') => request(t.app).get('/me/notific
 beforeAll(async () => {
   t = await createTestApp({}, { cohorts: true });
   const k = t.db.knex;
-  m1 = (await k('missions').join('batches', 'batches.id', 'missions.batch_id').where({ 'batches.code': 'DEMO-B01', 'missions.code': 'M1' }).first('missions.id')).id;
+  m1 = await t.missionId('DEMO-B01', 'M1');
   student = await t.userId('student');
   // Seen a minute ago: what follows is news.
   await k('users').where({ id: student }).update({ notifications_seen_at: k.raw("now() - interval '1 minute'") });
@@ -26,8 +26,8 @@ it("collects a student's news and reminders, newest first, and forgets the news 
   const ticket = await request(t.app).post('/tickets').set(await as('student')).send({ recipient: 'mentor', mission_id: m1, subject: 'Grid help', body: 'How do I…' });
   await request(t.app).post('/ticket_messages').set(await as('mentor')).send({ ticket_id: ticket.body.id, body: 'Like this.' });
   // Another mission's assignment is none of this student's business.
-  const other = await k('missions').join('batches', 'batches.id', 'missions.batch_id').where({ 'batches.code': 'DEMO-B02', 'missions.code': 'M1' }).first('missions.id');
-  await request(t.app).post('/assignments').set(await as('sre')).send({ mission_id: other.id, number: 31, title: 'Not mine', deadline: new Date(Date.now() + 24 * 3600_000).toISOString() });
+  const other = await t.missionId('DEMO-B02', 'M1');
+  await request(t.app).post('/assignments').set(await as('sre')).send({ mission_id: other, number: 31, title: 'Not mine', deadline: new Date(Date.now() + 24 * 3600_000).toISOString() });
 
   const res = await alerts();
   expect(res.status).toBe(200);

@@ -9,8 +9,8 @@ let b2m1: number;
 beforeAll(async () => {
   t = await createTestApp({}, { cohorts: true });
   const k = t.db.knex;
-  m1 = (await k('missions').join('batches', 'batches.id', 'missions.batch_id').where({ 'batches.code': 'DEMO-B01', 'missions.code': 'M1' }).first('missions.id')).id;
-  b2m1 = (await k('missions').join('batches', 'batches.id', 'missions.batch_id').where({ 'batches.code': 'DEMO-B02', 'missions.code': 'M1' }).first('missions.id')).id;
+  m1 = await t.missionId('DEMO-B01', 'M1');
+  b2m1 = await t.missionId('DEMO-B02', 'M1');
 });
 afterAll(() => t.close());
 

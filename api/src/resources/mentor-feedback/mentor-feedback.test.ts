@@ -14,7 +14,7 @@ const rate = async (meeting_id: number, rating: unknown, comment = '') => reques
 beforeAll(async () => {
   t = await createTestApp({}, { cohorts: true });
   const k = t.db.knex;
-  m1 = (await k('missions').join('batches', 'batches.id', 'missions.batch_id').where({ 'batches.code': 'DEMO-B01', 'missions.code': 'M1' }).first('missions.id')).id;
+  m1 = await t.missionId('DEMO-B01', 'M1');
   const mentor = await t.userId('mentor');
   const student = await t.userId('student');
   const meeting = (title: string, starts: string) => k('meetings').insert({ mission_id: m1, title, starts_at: k.raw(starts), created_by: mentor, code_secret: title }).returning('id').then(([row]) => row.id);

@@ -23,9 +23,9 @@ beforeAll(async () => {
   storageDir = await mkdtemp(path.join(os.tmpdir(), 'sms-resources-'));
   t = await createTestApp({ STORAGE_DIR: storageDir, UPLOAD_MAX_MB: '1' }, { cohorts: true });
   const k = t.db.knex;
-  m1 = (await k('missions').join('batches', 'batches.id', 'missions.batch_id').where({ 'batches.code': 'DEMO-B01', 'missions.code': 'M1' }).first('missions.id')).id;
+  m1 = await t.missionId('DEMO-B01', 'M1');
   // A mission the demo mentor is not on.
-  otherMission = (await k('missions').join('batches', 'batches.id', 'missions.batch_id').where({ 'batches.code': 'DEMO-B02', 'missions.code': 'M1' }).first('missions.id')).id;
+  otherMission = await t.missionId('DEMO-B02', 'M1');
 });
 afterAll(async () => {
   await t.close();

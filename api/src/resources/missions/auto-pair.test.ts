@@ -7,7 +7,7 @@ let mission: number;
 beforeAll(async () => {
   t = await createTestApp({}, { cohorts: true });
   const k = t.db.knex;
-  mission = (await k('missions').join('batches', 'batches.id', 'missions.batch_id').where({ 'batches.code': 'DEMO-B02', 'missions.code': 'M2' }).first('missions.id')).id;
+  mission = await t.missionId('DEMO-B02', 'M2');
   // Start from an unpaired mission with one capped mentor.
   await k('mentor_pairings').where({ mission_id: mission }).delete();
   const first = await k('mission_mentors').where({ mission_id: mission }).orderBy('mentor_id').first('id');

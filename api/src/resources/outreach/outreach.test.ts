@@ -19,7 +19,7 @@ const progressOf = async (studentId: number, role: Role = 'sre') => {
 beforeAll(async () => {
   t = await createTestApp({}, { cohorts: true });
   const k = t.db.knex;
-  m1 = (await k('missions').join('batches', 'batches.id', 'missions.batch_id').where({ 'batches.code': 'DEMO-B01', 'missions.code': 'M1' }).first('missions.id')).id;
+  m1 = await t.missionId('DEMO-B01', 'M1');
   // Students the demo mentor is paired with on M1, so scope can be checked on them too.
   const mentor = await t.userId('mentor');
   const paired: number[] = await k('mentor_pairings').where({ mission_id: m1, mentor_id: mentor }).whereNot('student_id', await t.userId('student')).orderBy('student_id').limit(2).pluck('student_id');

@@ -8,7 +8,7 @@ let student: number;
 beforeAll(async () => {
   t = await createTestApp({}, { cohorts: true });
   const k = t.db.knex;
-  m1 = (await k('missions').join('batches', 'batches.id', 'missions.batch_id').where({ 'batches.code': 'DEMO-B01', 'missions.code': 'M1' }).first('missions.id')).id;
+  m1 = await t.missionId('DEMO-B01', 'M1');
   student = await t.userId('student');
   // A history: 20 students with attendance over several days, a meeting and an assignment.
   const students: number[] = await k('mission_enrolments').where({ mission_id: m1 }).orderBy('student_id').limit(20).pluck('student_id');

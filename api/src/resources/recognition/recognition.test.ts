@@ -12,7 +12,7 @@ const as = async (role: Role) => ({ Authorization: `Bearer ${await t.tokenFor(ro
 beforeAll(async () => {
   t = await createTestApp({}, { cohorts: true });
   const k = t.db.knex;
-  m1 = (await k('missions').join('batches', 'batches.id', 'missions.batch_id').where({ 'batches.code': 'DEMO-B01', 'missions.code': 'M1' }).first('missions.id')).id;
+  m1 = await t.missionId('DEMO-B01', 'M1');
   student = await t.userId('student');
   otherStudent = (await k('mission_enrolments').where({ mission_id: m1 }).whereNotIn('student_id', k('mentor_pairings').where({ mentor_id: await t.userId('mentor') }).select('student_id')).first('student_id')).student_id;
   // Eight days in a row, a gap, then two more: the longest run is eight.

@@ -20,7 +20,7 @@ const list = async (resource: string, filter: object, role: Role = 'manager', so
 beforeAll(async () => {
   t = await createTestApp({}, { cohorts: true });
   const k = t.db.knex;
-  m1 = (await k('missions').join('batches', 'batches.id', 'missions.batch_id').where({ 'batches.code': 'DEMO-B01', 'missions.code': 'M1' }).first('missions.id')).id;
+  m1 = await t.missionId('DEMO-B01', 'M1');
   mentor = await t.userId('mentor');
   paired = (await k('mentor_pairings').where({ mission_id: m1, mentor_id: mentor }).orderBy('student_id').pluck('student_id')).map(Number);
 });

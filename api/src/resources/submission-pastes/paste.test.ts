@@ -9,7 +9,7 @@ let emails: string[];
 beforeAll(async () => {
   t = await createTestApp({}, { cohorts: true });
   const k = t.db.knex;
-  m1 = (await k('missions').join('batches', 'batches.id', 'missions.batch_id').where({ 'batches.code': 'DEMO-B01', 'missions.code': 'M1' }).first('missions.id')).id;
+  m1 = await t.missionId('DEMO-B01', 'M1');
   emails = await k('users as u').join('mission_enrolments as me', 'me.student_id', 'u.id').where('me.mission_id', m1).orderBy('u.id').limit(6).pluck('u.email');
   // Due 2026-12-01 23:59 in Dhaka = 17:59 UTC.
   const created = await request(t.app).post('/assignments').set(await as('sre')).send({ mission_id: m1, number: 1, title: 'Landing page', deadline_local: '2026-12-01T23:59' });

@@ -8,7 +8,7 @@ let otherStudentTicket: number;
 beforeAll(async () => {
   t = await createTestApp({}, { cohorts: true });
   const k = t.db.knex;
-  m1 = (await k('missions').join('batches', 'batches.id', 'missions.batch_id').where({ 'batches.code': 'DEMO-B01', 'missions.code': 'M1' }).first('missions.id')).id;
+  m1 = await t.missionId('DEMO-B01', 'M1');
   // A ticket from a student paired only with another mentor.
   const mentor = await t.userId('mentor');
   const other = await k('mentor_pairings').where({ mission_id: m1 }).whereNotIn('student_id', k('mentor_pairings').select('student_id').where({ mentor_id: mentor })).first('student_id');
