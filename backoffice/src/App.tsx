@@ -12,6 +12,7 @@ import { callLists } from './call_lists';
 import { callLogs } from './call_logs';
 import { callScripts } from './call_scripts';
 import { calls } from './calls';
+import { certificates } from './certificates';
 import { appTitle } from './config';
 import { dailyAttendance } from './daily_attendance';
 import { Dashboard } from './dashboard/Dashboard';
@@ -23,6 +24,7 @@ import { Layout } from './layout/Layout';
 import { meetings } from './meetings';
 import { MeetingCodePage } from './meetings/MeetingCodePage';
 import { theme } from './layout/theme';
+import { mentorFeedback } from './mentor_feedback';
 import { mentorPairings } from './mentor_pairings';
 import { missionEnrolments } from './mission_enrolments';
 import { missionMentors } from './mission_mentors';
@@ -33,6 +35,8 @@ import { outboxMessages } from './outbox_messages';
 import { ProfilePage } from './profile/ProfilePage';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import { shoutouts } from './shoutouts';
+import { sres } from './sres';
 import { studentProgress } from './student_progress';
 import { students } from './students';
 import { submissions } from './submissions';
@@ -80,6 +84,11 @@ export const App = () => (
     <Resource {...callLists} />
     <Resource {...callLogs} />
     <Resource {...callScripts} />
+    <Resource {...sres} />
+    {/* Recognition & feedback: meeting ratings, shout-outs, certificates (issued from a mission's page). */}
+    <Resource {...mentorFeedback} />
+    <Resource {...shoutouts} />
+    <Resource {...certificates} />
     <Resource {...users} />
     <Resource {...auditLog} />
     <Resource {...outboxMessages} />

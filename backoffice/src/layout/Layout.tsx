@@ -60,6 +60,7 @@ const GROUP_STARTS: Record<string, string> = {
   daily_attendance: 'Engagement',
   integrity_cases: 'Integrity & communication',
   student_progress: 'Outreach',
+  mentor_feedback: 'Recognition & feedback',
   users: 'Administration',
 };
 const groupsOf = (names: string[]) => {
@@ -70,7 +71,8 @@ const groupsOf = (names: string[]) => {
 /**
  * Dashboard + one entry per resource the user may list (each item asks authProvider.canAccess),
  * under a heading per group when the menu is open. A mentor's students list is theirs only: "My students".
- * The Outreach group: the low-performer report, calls ("My calls" for an SRE), call lists, call logs, scripts.
+ * The Outreach group: the low-performer report, calls ("My calls" for an SRE), call lists, call logs, scripts, SREs.
+ * Recognition & feedback: meeting ratings ("My feedback" for a mentor), shout-outs, certificates.
  */
 const AppMenu = () => {
   const resources = useResourceDefinitions();
@@ -81,6 +83,7 @@ const AppMenu = () => {
   const labels: Record<string, string | undefined> = {
     students: isMentor ? 'My students' : undefined,
     calls: isSre ? 'My calls' : undefined,
+    mentor_feedback: isMentor ? 'My feedback' : undefined,
   };
   const [open] = useSidebarState();
   const names = Object.keys(resources).filter((name) => resources[name].hasList);

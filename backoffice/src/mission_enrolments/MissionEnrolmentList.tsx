@@ -1,4 +1,4 @@
-import { DataTable, List, NumberInput, SearchInput, SelectInput, SimpleList } from 'react-admin';
+import { DataTable, List, NumberInput, SearchInput, SelectInput, SimpleList, useCanAccess } from 'react-admin';
 import { ENROLMENT_STATUS_CHOICES, choiceName } from '../common/choices';
 import { ListActions } from '../common/ListActions';
 import { formatDateTime } from '../common/format';
@@ -7,6 +7,7 @@ import { BatchInput, MissionInput } from '../common/ReferenceInputs';
 import { StatusChip } from '../common/StatusChip';
 import { useIsSmall } from '../common/useIsSmall';
 import { wideFiltersSx } from '../common/listStyles';
+import { EnrolmentBulkActions } from './EnrolmentBulkActions';
 
 const filters = (isSmall: boolean) => [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search student name or email" />,
@@ -16,9 +17,10 @@ const filters = (isSmall: boolean) => [
   <NumberInput key="student_id" source="student_id" label="Student id" />,
 ];
 
-/** Who is enrolled in which mission. */
+/** Who is enrolled in which mission; admins and SREs select rows to mark them completed. */
 export const MissionEnrolmentList = () => {
   const isSmall = useIsSmall();
+  const { canAccess: canUpdate } = useCanAccess({ resource: 'mission_enrolments', action: 'edit' });
   return (
     <List
       sx={wideFiltersSx}
@@ -37,7 +39,7 @@ export const MissionEnrolmentList = () => {
           rowClick={(_id, _resource, r) => `/students/${r.student_id}/show`}
         />
       ) : (
-        <DataTable bulkActionButtons={false} rowClick={false}>
+        <DataTable bulkActionButtons={canUpdate ? <EnrolmentBulkActions /> : false} rowClick={false}>
           <DataTable.Col source="student_name" label="Student">
             <StudentLink />
           </DataTable.Col>

@@ -33,6 +33,18 @@ export const MissionInputs = () => (
       <Grid size={12}>
         <TextInput source="description" label="Description" multiline minRows={3} validate={maxLength(20000)} fullWidth />
       </Grid>
+      <Grid size={12}>
+        <TextInput
+          source="guidelines_md"
+          label="Guidelines for students"
+          multiline
+          minRows={6}
+          validate={maxLength(20000, 'The guidelines are too long (20,000 characters at most).')}
+          helperText="Markdown: **bold**, *italic*, - lists, [links](https://…), ## headings. Shown to the mission's students in the portal."
+          slotProps={{ htmlInput: { style: { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '0.9rem' } } }}
+          fullWidth
+        />
+      </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
         <SelectInput source="status" label="Status" choices={MISSION_STATUS_CHOICES} validate={required()} fullWidth />
       </Grid>
@@ -122,15 +134,19 @@ const MISSION_FIELDS = [
   'risk_attendance_rate',
   'risk_missed_assignments',
   'risk_progress',
+  'guidelines_md',
 ];
 
-/** Only the writable fields are sent; empty optional numbers are left out, an empty description is ''. */
+/** Text fields the API keeps as '' when empty (the others are left out when blank). */
+const TEXT_FIELDS = ['description', 'guidelines_md'];
+
+/** Only the writable fields are sent; empty optional numbers are left out, an empty description or guidelines is ''. */
 export const pickMissionFields = (data: Record<string, unknown>) =>
   Object.fromEntries(
     MISSION_FIELDS.filter((k) => k in data)
       .map((k) => [
         k,
-        typeof data[k] === 'string' ? (data[k] as string).trim() : k === 'description' && data[k] == null ? '' : data[k],
+        typeof data[k] === 'string' ? (data[k] as string).trim() : TEXT_FIELDS.includes(k) && data[k] == null ? '' : data[k],
       ])
-      .filter(([k, v]) => k === 'description' || (v !== null && v !== ''))
+      .filter(([k, v]) => TEXT_FIELDS.includes(k as string) || (v !== null && v !== ''))
   );

@@ -9,6 +9,8 @@ import { MissionLeaderboard } from './MissionLeaderboard';
 import { MissionMentors } from './MissionMentors';
 import { MissionPoints } from './MissionPoints';
 import { MissionAssignments, MissionMeetings } from './MissionWork';
+import { MissionGuidelines } from './MissionGuidelines';
+import { IssueCertificatesButton } from '../certificates/IssueCertificatesButton';
 import { LabeledValue } from '../common/LabeledValue';
 
 const MissionTitle = () => {
@@ -31,6 +33,7 @@ export const PairMentorsButton = () => {
 const MissionShowActions = () => (
   <TopToolbar>
     <PairMentorsButton />
+    <IssueCertificatesButton />
     <EditButton />
   </TopToolbar>
 );
@@ -112,6 +115,7 @@ export const MissionShow = () => (
         { key: 'mentors', label: 'Mentors', content: <Mentors /> },
         { key: 'assignments', label: 'Assignments', content: <MissionAssignments /> },
         { key: 'meetings', label: 'Meetings', content: <MissionMeetings /> },
+        { key: 'guidelines', label: 'Guidelines', content: <MissionGuidelines /> },
         { key: 'leaderboard', label: 'Leaderboard', content: <MissionLeaderboard /> },
         { key: 'points', label: 'Points', content: <MissionPoints /> },
       ]}

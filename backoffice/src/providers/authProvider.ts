@@ -1,6 +1,6 @@
 import { HttpError, type AuthProvider } from 'react-admin';
 import { apiFetch, refreshSession } from './httpClient';
-import { can } from './permissions';
+import { can, canByRole } from './permissions';
 import { session, type Me } from './session';
 
 export const STUDENT_MESSAGE = 'Students sign in on the student portal.';
@@ -97,6 +97,6 @@ export const authProvider: AuthProvider = {
 
   async canAccess({ resource, action }) {
     const me = await currentUser();
-    return can(me?.permissions, resource, action);
+    return canByRole(me?.role, resource, action) ?? can(me?.permissions, resource, action);
   },
 };

@@ -138,6 +138,16 @@ export interface CallListPlan {
   call_list_id?: number;
 }
 
+/** POST /certificates/issue: what happened to the mission's students. */
+export interface CertificateIssueResult {
+  /** Certificates made now (completed enrolments that had none). */
+  issued: number;
+  /** Students who already had one for this mission. */
+  already: number;
+  /** Enrolled students whose enrolment is not marked completed (0 when students were named). */
+  not_completed: number;
+}
+
 /**
  * Lists the API serves on custom paths, read through getList like any resource (so lists, paging
  * and ReferenceManyField-like sections work unchanged). The filter carries the path's id.
@@ -174,6 +184,8 @@ export interface SmsDataProvider extends DataProvider {
   /** POST /call_lists/generate with dry_run: true (the plan, writes nothing) or false (201, the created list). */
   planCallList(request: CallListRequest): Promise<CallListPlan>;
   createCallList(request: CallListRequest): Promise<CallListPlan>;
+  /** POST /certificates/issue: certificates for the mission's completed enrolments (all, or the students named). */
+  issueCertificates(missionId: Identifier, studentIds?: Identifier[]): Promise<CertificateIssueResult>;
 }
 
 const post = async <T>(path: string, body: unknown, method = 'POST'): Promise<T> => {
@@ -237,6 +249,8 @@ export const dataProvider: SmsDataProvider = {
   decideAppeal: (appealId, decision, note) => post(`/appeals/${id(appealId)}/decide`, { decision, note }),
   planCallList: (request) => post<CallListPlan>('/call_lists/generate', { ...request, dry_run: true }),
   createCallList: (request) => post<CallListPlan>('/call_lists/generate', { ...request, dry_run: false }),
+  issueCertificates: (missionId, studentIds) =>
+    post<CertificateIssueResult>('/certificates/issue', { mission_id: missionId, ...(studentIds ? { student_ids: studentIds } : {}) }),
 };
 
 /** useDataProvider typed with the API's extra endpoints. */

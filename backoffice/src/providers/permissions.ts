@@ -1,4 +1,4 @@
-import type { Action } from './session';
+import type { Action, Role } from './session';
 
 export type Permissions = Record<string, Action[]>;
 
@@ -31,4 +31,18 @@ export const can = (
   if (!verbs) return false;
   const verb = ACTION_MAP[action] ?? action;
   return verbs.includes(verb as Action);
+};
+
+/**
+ * Actions of the API's custom routes, which its permission map (CRUD verbs per resource) does not list,
+ * by role as the routes check them; for buttons only, the API remains the boundary.
+ */
+const ROLE_ACTIONS: Record<string, Role[]> = {
+  'certificates.issue': ['admin', 'manager', 'sre'],
+};
+
+/** Whether `role` may do a custom-route action such as ("certificates", "issue"); undefined when none is declared. */
+export const canByRole = (role: Role | undefined, resource: string | undefined, action: string): boolean | undefined => {
+  const roles = ROLE_ACTIONS[`${resource?.split('.')[0]}.${action}`];
+  return roles ? Boolean(role && roles.includes(role)) : undefined;
 };

@@ -24,6 +24,8 @@ import { StudentCalls } from '../calls/StudentCalls';
 import { StudentCases } from '../integrity_cases/StudentCases';
 import { StudentMentorNotes } from '../mentor_notes/StudentMentorNotes';
 import { SubmissionTable } from '../submissions/SubmissionTable';
+import { GiveShoutoutButton } from '../shoutouts/GiveShoutoutButton';
+import { StudentAchievements } from '../student_achievements/StudentAchievements';
 
 const StudentTitle = () => {
   const record = useRecordContext();
@@ -32,6 +34,7 @@ const StudentTitle = () => {
 
 const StudentShowActions = () => (
   <TopToolbar>
+    <GiveShoutoutButton />
     <EditButton />
   </TopToolbar>
 );
@@ -185,6 +188,12 @@ const StudentTabs = () => {
     { key: 'notes', label: 'Mentor notes', content: <StudentMentorNotes />, hidden: !canSee('mentor_notes') },
     { key: 'integrity', label: 'Integrity', content: <StudentCases />, hidden: !canSee('integrity_cases') },
     { key: 'calls', label: 'Calls', content: <StudentCalls />, hidden: !canSee('call_logs') && !canSee('calls') },
+    {
+      key: 'achievements',
+      label: 'Achievements',
+      content: <StudentAchievements />,
+      hidden: !canSee('student_achievements') && !canSee('shoutouts') && !canSee('certificates'),
+    },
   ];
   return <PageTabs label="Student sections" tabs={tabs} />;
 };
