@@ -37,10 +37,17 @@ export const mentorFeedbackResource = defineResource({
     comment: z.string().trim().max(1000, 'Keep the comment under 1,000 characters.').default(''),
   }),
   visible: (actor, row) => (actor.role === 'mentor' ? Object.keys(row).filter((key) => !STUDENT_IDENTITY.includes(key)) : '*'),
-  columns: { mission_id: 'feedback_meetings.mission_id', meeting_title: 'feedback_meetings.title', mentor_name: 'feedback_mentors.name', student_name: 'feedback_students.name' },
+  columns: {
+    mission_id: 'feedback_meetings.mission_id',
+    mission_code: 'feedback_missions.code',
+    mission_title: 'feedback_missions.title',
+    batch_code: 'feedback_batches.code',
+    meeting_title: 'feedback_meetings.title', mentor_name: 'feedback_mentors.name', student_name: 'feedback_students.name' },
   joins: (query) =>
     query
       .join('meetings as feedback_meetings', 'feedback_meetings.id', 'mentor_feedback.meeting_id')
+      .join('missions as feedback_missions', 'feedback_missions.id', 'feedback_meetings.mission_id')
+      .join('batches as feedback_batches', 'feedback_batches.id', 'feedback_missions.batch_id')
       .join('users as feedback_mentors', 'feedback_mentors.id', 'mentor_feedback.mentor_id')
       .join('users as feedback_students', 'feedback_students.id', 'mentor_feedback.student_id'),
   defaultSort: ['created_at', 'DESC'],

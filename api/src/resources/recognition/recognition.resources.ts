@@ -39,7 +39,7 @@ export const shoutoutsResource = defineResource({
     badge: z.enum(SHOUTOUT_BADGES, { error: `Choose a badge: ${SHOUTOUT_BADGES.join(', ').replace(/_/g, ' ')}.` }),
     message: z.string().trim().max(500, 'Keep the message under 500 characters.').default(''),
   }),
-  columns: { student_name: 'shoutout_students.name', giver_name: 'shoutout_givers.name', mission_code: 'shoutout_missions.code' },
+  columns: { student_name: 'shoutout_students.name', giver_name: 'shoutout_givers.name', mission_code: 'shoutout_missions.code', mission_title: 'shoutout_missions.title' },
   joins: (query) =>
     query
       .join('users as shoutout_students', 'shoutout_students.id', 'shoutouts.student_id')
@@ -66,6 +66,8 @@ export const certificatesResource = defineResource({
   }),
   sortable: ['issued_at', 'student_name', 'points'],
   searchable: ['student_name', 'code'],
+  columns: { mission_code: 'certificate_missions.code' },
+  joins: (query) => query.join('missions as certificate_missions', 'certificate_missions.id', 'certificates.mission_id'),
   filterable: { student_id: ['eq', 'in'], mission_id: ['eq', 'in'], code: ['eq'], issued_at: ['gte', 'lte'] },
   writable: {},
   schema: z.object({}),
