@@ -62,12 +62,13 @@ describe('menus follow each role’s permissions', () => {
   const ENGAGEMENT = ['Daily attendance', 'Meetings', 'Assignments', 'Submissions'];
   const OUTREACH = ['Low performers', 'Calls', 'Call lists', 'Call logs', 'Call scripts'];
   const RECOGNITION = ['Meeting feedback', 'Shout-outs', 'Certificates'];
+  const REPORTS = ['Attendance by day', 'Assignments report', 'Mentor load'];
   const EXPECTED: Record<string, string[]> = {
-    admin: ['Batches', 'Missions', 'Students', 'Import CSV', 'Imports', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Tickets', 'Feature requests', ...OUTREACH, 'SREs', ...RECOGNITION, 'Users', 'Audit log', 'Mail outbox'],
-    developer: ['Batches', 'Missions', 'Students', 'Imports', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Feature requests', ...OUTREACH, 'SREs', ...RECOGNITION, 'Audit log', 'Mail outbox'],
-    manager: ['Batches', 'Missions', 'Students', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Feature requests', ...OUTREACH, 'SREs', ...RECOGNITION],
-    sre: ['Batches', 'Missions', 'Students', 'Import CSV', 'Imports', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Tickets', 'Feature requests', 'Low performers', 'My calls', 'Call lists', 'Call logs', 'Call scripts', 'SREs', ...RECOGNITION],
-    mentor: ['Batches', 'Missions', 'My students', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Notices', 'Tickets', 'Feature requests', 'Low performers', 'Call logs', 'My feedback', 'Shout-outs', 'Certificates'],
+    admin: ['Batches', 'Missions', 'Students', 'Import CSV', 'Imports', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Tickets', 'Feature requests', ...OUTREACH, 'SREs', ...RECOGNITION, ...REPORTS, 'Users', 'Audit log', 'Mail outbox'],
+    developer: ['Batches', 'Missions', 'Students', 'Imports', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Feature requests', ...OUTREACH, 'SREs', ...RECOGNITION, ...REPORTS, 'Audit log', 'Mail outbox'],
+    manager: ['Batches', 'Missions', 'Students', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Feature requests', ...OUTREACH, 'SREs', ...RECOGNITION, ...REPORTS],
+    sre: ['Batches', 'Missions', 'Students', 'Import CSV', 'Imports', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Tickets', 'Feature requests', 'Low performers', 'My calls', 'Call lists', 'Call logs', 'Call scripts', 'SREs', ...RECOGNITION, ...REPORTS],
+    mentor: ['Batches', 'Missions', 'My students', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Notices', 'Tickets', 'Feature requests', 'Low performers', 'Call logs', 'My feedback', 'Shout-outs', 'Certificates', 'My load'],
   };
 
 

@@ -41,7 +41,7 @@ describe('pasting a list of submitters (SRE)', () => {
     await signIn(env, page, SRE.email);
 
     // From the menu to the assignment, then its paste screen (the first tab for an SRE).
-    await page.getByRole('menuitem', { name: 'Assignments' }).click();
+    await page.getByRole('menuitem', { name: 'Assignments', exact: true }).click();
     await page.getByRole('cell', { name: 'E2E: responsive landing page' }).click();
     await page.getByRole('tab', { name: 'Paste a list' }).waitFor();
     await page.getByLabel('Emails of students who submitted').fill(text);

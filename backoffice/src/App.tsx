@@ -4,6 +4,7 @@ import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
 import { LoginPage } from './auth/LoginPage';
 import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { appeals } from './appeals';
+import { assignmentReport } from './assignment_report';
 import { assignments } from './assignments';
 import { auditLog } from './audit_log';
 import { batchEnrolments } from './batch_enrolments';
@@ -24,8 +25,10 @@ import { Layout } from './layout/Layout';
 import { meetings } from './meetings';
 import { MeetingCodePage } from './meetings/MeetingCodePage';
 import { theme } from './layout/theme';
+import { mentorLoad } from './mentor_load';
 import { mentorFeedback } from './mentor_feedback';
 import { mentorPairings } from './mentor_pairings';
+import { missionAttendanceDays } from './mission_attendance_days';
 import { missionEnrolments } from './mission_enrolments';
 import { missionMentors } from './mission_mentors';
 import { missions } from './missions';
@@ -89,6 +92,9 @@ export const App = () => (
     <Resource {...mentorFeedback} />
     <Resource {...shoutouts} />
     <Resource {...certificates} />
+    <Resource {...missionAttendanceDays} />
+    <Resource {...assignmentReport} />
+    <Resource {...mentorLoad} />
     <Resource {...users} />
     <Resource {...auditLog} />
     <Resource {...outboxMessages} />

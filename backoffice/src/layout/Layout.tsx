@@ -61,6 +61,7 @@ const GROUP_STARTS: Record<string, string> = {
   integrity_cases: 'Integrity & communication',
   student_progress: 'Outreach',
   mentor_feedback: 'Recognition & feedback',
+  mission_attendance_days: 'Reports',
   users: 'Administration',
 };
 const groupsOf = (names: string[]) => {
@@ -84,6 +85,7 @@ const AppMenu = () => {
     students: isMentor ? 'My students' : undefined,
     calls: isSre ? 'My calls' : undefined,
     mentor_feedback: isMentor ? 'My feedback' : undefined,
+    mentor_load: isMentor ? 'My load' : undefined,
   };
   const [open] = useSidebarState();
   const names = Object.keys(resources).filter((name) => resources[name].hasList);
