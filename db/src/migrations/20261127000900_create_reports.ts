@@ -64,12 +64,17 @@ export async function up(knex: Knex): Promise<void> {
     CROSS JOIN LATERAL (
       SELECT day::date FROM generate_series(m.starts_on, least(m.ends_on, t.today), interval '1 day') AS g(day)
     ) d
-    CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM mission_enrolments me WHERE me.mission_id = m.id AND me.status = 'active') enrolled
+    -- Enrolled that day: enrolments (not withdrawn) made by the end of it.
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS n FROM mission_enrolments me
+      WHERE me.mission_id = m.id AND me.status <> 'withdrawn' AND (me.created_at AT TIME ZONE b.timezone)::date <= d.day
+    ) enrolled
     CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM daily_attendance da WHERE da.mission_id = m.id AND da.local_date = d.day) attended;
 
     -- Each assignment: who submitted on time, late, or not at all (once the deadline has passed), and grades.
     CREATE VIEW assignment_report AS
-    SELECT a.id, a.mission_id, m.batch_id, m.code AS mission_code, b.code AS batch_code, a.number, a.title, a.deadline,
+    SELECT a.id, a.mission_id, m.batch_id, m.code AS mission_code, m.title AS mission_title, b.code AS batch_code, b.timezone,
+           a.number, a.title, a.deadline, to_char(a.deadline AT TIME ZONE b.timezone, 'YYYY-MM-DD HH24:MI') AS deadline_local,
            a.deadline < now() AS deadline_passed,
            enrolled.n AS enrolled, s.on_time, s.late, s.on_time + s.late AS submitted,
            CASE WHEN a.deadline < now() THEN greatest(0, enrolled.n - s.on_time - s.late) END AS missing,
