@@ -17,14 +17,17 @@ export interface E2E {
   system: Awaited<ReturnType<typeof startTestSystem>> | undefined;
 }
 
-/** beforeAll/afterAll for a test file; `env.browser` stays null (tests return early) without Chromium. */
-export function useSystem(): E2E {
+/**
+ * beforeAll/afterAll for a test file; `env.browser` stays null (tests return early) without Chromium. `extraEnv`
+ * goes to the services (e.g. a small UPLOAD_MAX_MB).
+ */
+export function useSystem(extraEnv: NodeJS.ProcessEnv = {}): E2E {
   const env: E2E = { browser: null, system: undefined };
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     env.browser = await launchBrowser();
     if (!env.browser) return;
-    env.system = await startTestSystem();
+    env.system = await startTestSystem(extraEnv);
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {

@@ -63,12 +63,13 @@ describe('menus follow each role’s permissions', () => {
   const OUTREACH = ['Low performers', 'Calls', 'Call lists', 'Call logs', 'Call scripts'];
   const RECOGNITION = ['Meeting feedback', 'Shout-outs', 'Certificates'];
   const REPORTS = ['Attendance by day', 'Assignments report', 'Mentor load'];
+  const OPERATIONS = ['System', 'Access (RBAC)', 'API keys', 'Webhooks', 'Webhook deliveries'];
   const EXPECTED: Record<string, string[]> = {
-    admin: ['Batches', 'Missions', 'Students', 'Import CSV', 'Imports', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Tickets', 'Feature requests', ...OUTREACH, 'SREs', ...RECOGNITION, ...REPORTS, 'Users', 'Audit log', 'Mail outbox'],
-    developer: ['Batches', 'Missions', 'Students', 'Imports', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Feature requests', ...OUTREACH, 'SREs', ...RECOGNITION, ...REPORTS, 'Audit log', 'Mail outbox'],
-    manager: ['Batches', 'Missions', 'Students', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Feature requests', ...OUTREACH, 'SREs', ...RECOGNITION, ...REPORTS],
-    sre: ['Batches', 'Missions', 'Students', 'Import CSV', 'Imports', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Tickets', 'Feature requests', 'Low performers', 'My calls', 'Call lists', 'Call logs', 'Call scripts', 'SREs', ...RECOGNITION, ...REPORTS],
-    mentor: ['Batches', 'Missions', 'My students', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Notices', 'Tickets', 'Feature requests', 'Low performers', 'Call logs', 'My feedback', 'Shout-outs', 'Certificates', 'My load'],
+    admin: ['Batches', 'Missions', 'Mission resources', 'Students', 'Import CSV', 'Imports', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Tickets', 'Feature requests', ...OUTREACH, 'SREs', ...RECOGNITION, ...REPORTS, 'Users', 'Audit log', 'Mail outbox', 'Settings', ...OPERATIONS],
+    developer: ['Batches', 'Missions', 'Mission resources', 'Students', 'Imports', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Feature requests', ...OUTREACH, 'SREs', ...RECOGNITION, ...REPORTS, 'Audit log', 'Mail outbox', 'Settings', ...OPERATIONS],
+    manager: ['Batches', 'Missions', 'Mission resources', 'Students', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Feature requests', ...OUTREACH, 'SREs', ...RECOGNITION, ...REPORTS, 'Settings'],
+    sre: ['Batches', 'Missions', 'Mission resources', 'Students', 'Import CSV', 'Imports', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Tickets', 'Feature requests', 'Low performers', 'My calls', 'Call lists', 'Call logs', 'Call scripts', 'SREs', ...RECOGNITION, ...REPORTS, 'Settings'],
+    mentor: ['Batches', 'Missions', 'Mission resources', 'My students', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Notices', 'Tickets', 'Feature requests', 'Low performers', 'Call logs', 'My feedback', 'Shout-outs', 'Certificates', 'My load', 'Settings'],
   };
 
 

@@ -3,6 +3,7 @@ import { Route } from 'react-router';
 import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
 import { LoginPage } from './auth/LoginPage';
 import { ResetPasswordPage } from './auth/ResetPasswordPage';
+import { apiKeys } from './api_keys';
 import { appeals } from './appeals';
 import { assignmentReport } from './assignment_report';
 import { assignments } from './assignments';
@@ -30,14 +31,18 @@ import { mentorFeedback } from './mentor_feedback';
 import { mentorPairings } from './mentor_pairings';
 import { missionAttendanceDays } from './mission_attendance_days';
 import { missionEnrolments } from './mission_enrolments';
+import { missionResources } from './mission_resources';
 import { missionMentors } from './mission_mentors';
 import { missions } from './missions';
 import { notices } from './notices';
 import { MissionPairingPage } from './missions/MissionPairingPage';
+import { RbacPage } from './ops/RbacPage';
+import { SystemPage } from './ops/SystemPage';
 import { outboxMessages } from './outbox_messages';
 import { ProfilePage } from './profile/ProfilePage';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import { settings } from './settings';
 import { shoutouts } from './shoutouts';
 import { sres } from './sres';
 import { studentProgress } from './student_progress';
@@ -45,6 +50,8 @@ import { students } from './students';
 import { submissions } from './submissions';
 import { tickets } from './tickets';
 import { users } from './users';
+import { webhookDeliveries } from './webhook_deliveries';
+import { webhooks } from './webhooks';
 
 export const App = () => (
   <Admin
@@ -63,6 +70,7 @@ export const App = () => (
     <Resource {...missions}>
       <Route path=":id/pairing" element={<MissionPairingPage />} />
     </Resource>
+    <Resource {...missionResources} />
     <Resource {...students} />
     <Resource {...imports}>
       <Route path="new" element={<ImportWizard />} />
@@ -98,8 +106,15 @@ export const App = () => (
     <Resource {...users} />
     <Resource {...auditLog} />
     <Resource {...outboxMessages} />
+    <Resource {...settings} />
+    {/* Operations (admins and developers): System and Access (RBAC) pages are listed in the menu before API keys. */}
+    <Resource {...apiKeys} />
+    <Resource {...webhooks} />
+    <Resource {...webhookDeliveries} />
     <CustomRoutes>
       <Route path="/profile" element={<ProfilePage />} />
+      <Route path="/system" element={<SystemPage />} />
+      <Route path="/rbac" element={<RbacPage />} />
     </CustomRoutes>
     <CustomRoutes noLayout>
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />

@@ -28,8 +28,11 @@ export const codeValidator = [
   regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'Use letters, digits, dots, dashes or underscores.'),
 ];
 
-/** Inputs shared by BatchCreate and BatchEdit. */
-export const BatchInputs = () => (
+/**
+ * Inputs shared by BatchCreate and BatchEdit. On a new batch (`schoolDefaults` given, possibly still loading) the
+ * time zone may stay blank: the database takes the settings' default time zone.
+ */
+export const BatchInputs = ({ schoolDefaults = null }: { schoolDefaults?: Record<string, unknown> | undefined | null }) => (
   <Box sx={{ width: '100%', maxWidth: 640 }}>
     <Grid container columnSpacing={2}>
       <Grid size={{ xs: 12, sm: 6 }}>
@@ -62,8 +65,12 @@ export const BatchInputs = () => (
           source="timezone"
           label="Time zone"
           choices={timezoneChoices}
-          validate={required('Choose a time zone.')}
-          helperText="Students' days (attendance) are counted in this time zone."
+          validate={schoolDefaults === null ? required('Choose a time zone.') : undefined}
+          helperText={
+            schoolDefaults === null
+              ? "Students' days (attendance) are counted in this time zone."
+              : `Students' days are counted in this time zone. Blank: ${String(schoolDefaults?.default_timezone ?? "the school's default")} (school default).`
+          }
           fullWidth
         />
       </Grid>

@@ -15,6 +15,8 @@ import {
 import { Divider, ListSubheader } from '@mui/material';
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
+import MonitorHeartIcon from '@mui/icons-material/MonitorHeart';
+import AdminPanelSettingsIcon from '@mui/icons-material/AdminPanelSettings';
 import { can } from '../providers/permissions';
 import { useMe } from '../providers/useMe';
 
@@ -54,6 +56,18 @@ const ImportMenuItem = () => {
   return <Menu.Item to="/imports/new" primaryText="Import CSV" leftIcon={<UploadFileIcon />} />;
 };
 
+/** The Operations pages that are no resources (admins and developers; the API answers 403 to others). */
+const OpsPageItems = () => {
+  const me = useMe();
+  if (me?.role !== 'admin' && me?.role !== 'developer') return null;
+  return (
+    <>
+      <Menu.Item to="/system" primaryText="System" leftIcon={<MonitorHeartIcon />} />
+      <Menu.Item to="/rbac" primaryText="Access (RBAC)" leftIcon={<AdminPanelSettingsIcon />} />
+    </>
+  );
+};
+
 /** Headings in the menu, shown before the first resource of each group (in App's resource order). */
 const GROUP_STARTS: Record<string, string> = {
   batches: 'Cohorts',
@@ -63,6 +77,7 @@ const GROUP_STARTS: Record<string, string> = {
   mentor_feedback: 'Recognition & feedback',
   mission_attendance_days: 'Reports',
   users: 'Administration',
+  api_keys: 'Operations',
 };
 const groupsOf = (names: string[]) => {
   let current = '';
@@ -106,6 +121,7 @@ const AppMenu = () => {
                 {group}
               </ListSubheader>
             )}
+            {name === 'api_keys' && <OpsPageItems />}
             <Menu.ResourceItem name={name} {...(labels[name] ? { primaryText: labels[name] } : {})} />
             {name === 'students' && <ImportMenuItem />}
           </Fragment>

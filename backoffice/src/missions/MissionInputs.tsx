@@ -7,18 +7,33 @@ import { BatchInput } from '../common/ReferenceInputs';
 const points = [minValue(0, "Points can't be negative.")];
 
 /** The API keeps shares (0.6); people edit percentages (60). */
-const toPercent = (value: unknown) => (value == null || value === '' ? '' : String(Math.round(Number(value) * 1000) / 10));
-const fromPercent = (value: unknown) => (value == null || value === '' ? null : Number(value) / 100);
-const percentRange = [minValue(0, 'Enter a percentage from 0 to 100.'), maxValue(1, 'Enter a percentage from 0 to 100.')];
+export const toPercent = (value: unknown) => (value == null || value === '' ? '' : String(Math.round(Number(value) * 1000) / 10));
+export const fromPercent = (value: unknown) => (value == null || value === '' ? null : Number(value) / 100);
+export const percentRange = [minValue(0, 'Enter a percentage from 0 to 100.'), maxValue(1, 'Enter a percentage from 0 to 100.')];
 
-const PointInput = ({ source, label }: { source: string; label: string }) => (
+/** The school's settings (GET /settings/1) on a new mission: blank point rules and thresholds take these. */
+export type SchoolDefaults = Record<string, unknown> | undefined;
+
+/** "School default: 10" on a new mission (what a blank input becomes); nothing when editing one. */
+const defaultHelp = (defaults: SchoolDefaults | null, source: string, show: (v: unknown) => string = String) => {
+  if (defaults === null) return undefined;
+  const value = defaults?.[source];
+  return value == null ? "Blank: the school's default" : `School default: ${show(value)}`;
+};
+
+const PointInput = ({ source, label, defaults }: { source: string; label: string; defaults: SchoolDefaults | null }) => (
   <Grid size={{ xs: 6, sm: 3 }}>
-    <NumberInput source={source} label={label} min={0} step={1} validate={points} fullWidth />
+    <NumberInput source={source} label={label} min={0} step={1} validate={points} helperText={defaultHelp(defaults, source)} fullWidth />
   </Grid>
 );
 
-/** Inputs shared by MissionCreate and MissionEdit. */
-export const MissionInputs = () => (
+const percentText = (value: unknown) => `${toPercent(value)}%`;
+
+/**
+ * Inputs shared by MissionCreate and MissionEdit. On a new mission (`schoolDefaults` given, possibly still loading)
+ * the point rules and thresholds may stay blank: the database fills them from the settings.
+ */
+export const MissionInputs = ({ schoolDefaults = null }: { schoolDefaults?: SchoolDefaults | null }) => (
   <Box sx={{ width: '100%', maxWidth: 720 }}>
     <Grid container columnSpacing={2}>
       <Grid size={12}>
@@ -61,11 +76,16 @@ export const MissionInputs = () => (
         <Typography variant="subtitle2" component="h3" sx={{ mt: 1 }}>
           Points
         </Typography>
+        {schoolDefaults !== null && (
+          <Typography variant="body2" color="text.secondary">
+            Left blank, each takes the school's default from the settings.
+          </Typography>
+        )}
       </Grid>
-      <PointInput source="points_attendance" label="Daily attendance" />
-      <PointInput source="points_meeting" label="Meeting" />
-      <PointInput source="points_on_time" label="On-time submission" />
-      <PointInput source="points_late" label="Late submission" />
+      <PointInput source="points_attendance" label="Daily attendance" defaults={schoolDefaults} />
+      <PointInput source="points_meeting" label="Meeting" defaults={schoolDefaults} />
+      <PointInput source="points_on_time" label="On-time submission" defaults={schoolDefaults} />
+      <PointInput source="points_late" label="Late submission" defaults={schoolDefaults} />
       <Grid size={12}>
         <Typography variant="subtitle2" component="h3" sx={{ mt: 1 }}>
           Risk thresholds
@@ -85,7 +105,7 @@ export const MissionInputs = () => (
           format={toPercent}
           parse={fromPercent}
           validate={percentRange}
-          helperText="Share of days attended since joining."
+          helperText={defaultHelp(schoolDefaults, 'risk_attendance_rate', percentText) ?? 'Share of days attended since joining.'}
           fullWidth
         />
       </Grid>
@@ -96,7 +116,7 @@ export const MissionInputs = () => (
           min={1}
           step={1}
           validate={minValue(1, 'Missed assignments must be at least 1.')}
-          helperText="Assignments past their deadline with no submission."
+          helperText={defaultHelp(schoolDefaults, 'risk_missed_assignments') ?? 'Assignments past their deadline with no submission.'}
           fullWidth
         />
       </Grid>
@@ -110,7 +130,7 @@ export const MissionInputs = () => (
           format={toPercent}
           parse={fromPercent}
           validate={percentRange}
-          helperText="Points earned out of the points possible so far."
+          helperText={defaultHelp(schoolDefaults, 'risk_progress', percentText) ?? 'Points earned out of the points possible so far.'}
           fullWidth
         />
       </Grid>

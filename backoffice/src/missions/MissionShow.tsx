@@ -12,6 +12,9 @@ import { MissionAssignments, MissionMeetings } from './MissionWork';
 import { MissionGuidelines } from './MissionGuidelines';
 import { IssueCertificatesButton } from '../certificates/IssueCertificatesButton';
 import { LabeledValue } from '../common/LabeledValue';
+import { MissionResources } from '../mission_resources/MissionResources';
+import { can } from '../providers/permissions';
+import { useMe } from '../providers/useMe';
 
 const MissionTitle = () => {
   const record = useRecordContext();
@@ -106,9 +109,9 @@ const Mentors = () => (
   </>
 );
 
-export const MissionShow = () => (
-  <Show title={<MissionTitle />} actions={<MissionShowActions />}>
-    <MissionSummary />
+const MissionTabs = () => {
+  const me = useMe();
+  return (
     <PageTabs
       label="Mission sections"
       tabs={[
@@ -116,9 +119,17 @@ export const MissionShow = () => (
         { key: 'assignments', label: 'Assignments', content: <MissionAssignments /> },
         { key: 'meetings', label: 'Meetings', content: <MissionMeetings /> },
         { key: 'guidelines', label: 'Guidelines', content: <MissionGuidelines /> },
+        { key: 'resources', label: 'Resources', content: <MissionResources />, hidden: !can(me?.permissions, 'mission_resources', 'list') },
         { key: 'leaderboard', label: 'Leaderboard', content: <MissionLeaderboard /> },
         { key: 'points', label: 'Points', content: <MissionPoints /> },
       ]}
     />
+  );
+};
+
+export const MissionShow = () => (
+  <Show title={<MissionTitle />} actions={<MissionShowActions />}>
+    <MissionSummary />
+    <MissionTabs />
   </Show>
 );

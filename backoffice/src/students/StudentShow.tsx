@@ -26,6 +26,7 @@ import { StudentMentorNotes } from '../mentor_notes/StudentMentorNotes';
 import { SubmissionTable } from '../submissions/SubmissionTable';
 import { GiveShoutoutButton } from '../shoutouts/GiveShoutoutButton';
 import { StudentAchievements } from '../student_achievements/StudentAchievements';
+import { EraseStudentButton, ExportStudentButton } from './StudentPrivacy';
 
 const StudentTitle = () => {
   const record = useRecordContext();
@@ -36,6 +37,8 @@ const StudentShowActions = () => (
   <TopToolbar>
     <GiveShoutoutButton />
     <EditButton />
+    <ExportStudentButton />
+    <EraseStudentButton />
   </TopToolbar>
 );
 
