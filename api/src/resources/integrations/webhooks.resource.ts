@@ -42,5 +42,7 @@ export const webhookDeliveriesResource = defineResource({
   filterable: { webhook_id: ['eq', 'in'], status: ['eq', 'in'], event: ['eq', 'in'], created_at: ['gte', 'lte'] },
   writable: {},
   schema: z.object({}),
+  columns: { webhook_url: 'delivery_webhooks.url' },
+  joins: (query) => query.join('webhooks as delivery_webhooks', 'delivery_webhooks.id', 'webhook_deliveries.webhook_id'),
   defaultSort: ['created_at', 'DESC'],
 });

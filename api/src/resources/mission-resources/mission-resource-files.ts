@@ -19,6 +19,7 @@ const uploadQuery = z.object({
   mission_id: fields.id,
   title: z.string({ error: 'Give the file a title.' }).trim().min(1, 'Give the file a title.').max(200, 'Title is too long (200 characters at most).'),
   description: z.string().trim().max(2000, 'The description is too long (2,000 characters at most).').default(''),
+  position: z.coerce.number({ error: 'Position must be a whole number.' }).int('Position must be a whole number.').min(0).max(10000).default(0),
 });
 
 /** A file name safe to store and to send back in Content-Disposition: no path, no control characters. */
@@ -34,7 +35,7 @@ function cleanFileName(raw: string | undefined): string {
 }
 
 /**
- * POST /mission_resources/upload?mission_id&title&description — the file is the request body (its own
+ * POST /mission_resources/upload?mission_id&title&description&position — the file is the request body (its own
  * Content-Type, its name in X-File-Name), streamed to storage up to MAX bytes, then recorded and audited in one
  * transaction; if the record fails the stored file is removed. GET /mission_resources/:id/download streams it
  * back as an attachment to whoever may read the row (students of the mission unless restricted).
@@ -72,9 +73,9 @@ export function missionResourceFilesRouter(knex: Knex, storage: FileStorage, res
           trx,
           contextOf(req),
           'mission_resources',
-          `INSERT INTO mission_resources (mission_id, title, description, kind, file_key, file_name, file_size, content_type, created_by)
-           VALUES (?, ?, ?, 'file', ?, ?, ?, ?, ?) RETURNING *`,
-          [input.mission_id, input.title, input.description, key, fileName, size, contentType, actor.id],
+          `INSERT INTO mission_resources (mission_id, title, description, position, kind, file_key, file_name, file_size, content_type, created_by)
+           VALUES (?, ?, ?, ?, 'file', ?, ?, ?, ?, ?) RETURNING *`,
+          [input.mission_id, input.title, input.description, input.position, key, fileName, size, contentType, actor.id],
         ),
       );
       const { file_key: _hidden, ...visible } = row;
