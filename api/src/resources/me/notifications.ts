@@ -52,7 +52,7 @@ const NOTIFICATIONS_SQL = `
       AND (NOT EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = mt.id)
            OR EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = mt.id AND i.student_id = :student))
   )
-  SELECT kind, key, title, at, href, at > me.seen AS new FROM news, me
+  SELECT kind, key, title, at, href, at > coalesce(me.seen, '-infinity') AS new FROM news, me
   UNION ALL
   SELECT kind, key, title, at, href, false FROM reminders
   ORDER BY at DESC
