@@ -3,6 +3,7 @@ import { DateInput, NumberInput, SelectInput, TextInput, maxLength, maxValue, mi
 import { codeValidator } from '../batches/BatchInputs';
 import { MISSION_STATUS_CHOICES } from '../common/choices';
 import { BatchInput } from '../common/ReferenceInputs';
+import { RiskThresholdInputs } from './RiskThresholdInputs';
 
 const points = [minValue(0, "Points can't be negative.")];
 
@@ -95,45 +96,9 @@ export const MissionInputs = ({ schoolDefaults = null }: { schoolDefaults?: Scho
           and the call lists use these. Left blank on a new mission, each takes the school's default.
         </Typography>
       </Grid>
-      <Grid size={{ xs: 12, sm: 4 }}>
-        <NumberInput
-          source="risk_attendance_rate"
-          label="Attendance below (%)"
-          min={0}
-          max={100}
-          step={5}
-          format={toPercent}
-          parse={fromPercent}
-          validate={percentRange}
-          helperText={defaultHelp(schoolDefaults, 'risk_attendance_rate', percentText) ?? 'Share of days attended since joining.'}
-          fullWidth
-        />
-      </Grid>
-      <Grid size={{ xs: 12, sm: 4 }}>
-        <NumberInput
-          source="risk_missed_assignments"
-          label="Missed assignments (at least)"
-          min={1}
-          step={1}
-          validate={minValue(1, 'Missed assignments must be at least 1.')}
-          helperText={defaultHelp(schoolDefaults, 'risk_missed_assignments') ?? 'Assignments past their deadline with no submission.'}
-          fullWidth
-        />
-      </Grid>
-      <Grid size={{ xs: 12, sm: 4 }}>
-        <NumberInput
-          source="risk_progress"
-          label="Progress below (%)"
-          min={0}
-          max={100}
-          step={5}
-          format={toPercent}
-          parse={fromPercent}
-          validate={percentRange}
-          helperText={defaultHelp(schoolDefaults, 'risk_progress', percentText) ?? 'Points earned out of the points possible so far.'}
-          fullWidth
-        />
-      </Grid>
+      <RiskThresholdInputs
+        helperFor={(source) => defaultHelp(schoolDefaults, source, source === 'risk_missed_assignments' ? String : percentText)}
+      />
     </Grid>
   </Box>
 );

@@ -16,7 +16,7 @@ import {
 import { formatDateTime, formatPercent } from '../common/format';
 import { LabeledValue } from '../common/LabeledValue';
 import { timezoneChoices } from '../common/timezones';
-import { fromPercent, percentRange, toPercent } from '../missions/MissionInputs';
+import { RiskThresholdInputs } from '../missions/RiskThresholdInputs';
 import { can } from '../providers/permissions';
 import { useMe } from '../providers/useMe';
 import { EmailTemplatesInput, FeatureFlagsInput } from './KeyedInputs';
@@ -97,45 +97,7 @@ const SettingsInputs = () => (
         </Grid>
       ))}
       <Heading help={DEFAULTS_HELP}>Risk thresholds for new missions</Heading>
-      <Grid size={{ xs: 12, sm: 4 }}>
-        <NumberInput
-          source="risk_attendance_rate"
-          label="Attendance below (%)"
-          min={0}
-          max={100}
-          step={5}
-          format={toPercent}
-          parse={fromPercent}
-          validate={[required('Enter a percentage from 0 to 100.'), ...percentRange]}
-          helperText="Share of days attended since joining."
-          fullWidth
-        />
-      </Grid>
-      <Grid size={{ xs: 12, sm: 4 }}>
-        <NumberInput
-          source="risk_missed_assignments"
-          label="Missed assignments (at least)"
-          min={1}
-          step={1}
-          validate={[required('Enter a number (1 or more).'), minValue(1, 'Missed assignments must be at least 1.')]}
-          helperText="Past their deadline with no submission."
-          fullWidth
-        />
-      </Grid>
-      <Grid size={{ xs: 12, sm: 4 }}>
-        <NumberInput
-          source="risk_progress"
-          label="Progress below (%)"
-          min={0}
-          max={100}
-          step={5}
-          format={toPercent}
-          parse={fromPercent}
-          validate={[required('Enter a percentage from 0 to 100.'), ...percentRange]}
-          helperText="Points earned out of the points possible so far."
-          fullWidth
-        />
-      </Grid>
+      <RiskThresholdInputs required />
       <Heading help="On/off switches read by the apps.">Feature flags</Heading>
       <Grid size={12}>
         <FeatureFlagsInput />
