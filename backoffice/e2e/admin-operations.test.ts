@@ -12,10 +12,8 @@ import { createHmac } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../db/src/seeds/demo-accounts';
-import { PHONE, WIDE, apiAs, expectNoHorizontalScroll, filterQuery, missionIdOf, openPage, signIn, useSystem } from './helpers';
+import { PHONE, WIDE, apiAs, expectNoHorizontalScroll, filterQuery, missionIdOf, openPage, signIn, useSystem, screenshotsIn } from './helpers';
 
 jest.setTimeout(300_000);
 
@@ -26,22 +24,7 @@ const MENTOR = DEMO_ACCOUNTS.find((account) => account.role === 'mentor')!;
 const SHOTS = process.env.ADMIN_SHOTS || '/tmp/admin-shots';
 const env = useSystem({ UPLOAD_MAX_MB: '1' });
 
-/** Full-page capture into SHOTS, from the top (the app bar hides on scroll). */
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-/** The open dialog in full: the viewport grows to its height for the capture. */
-async function shotDialog(page: Page, name: string) {
-  const size = page.viewportSize()!;
-  const height = await page.evaluate(() => (document.querySelector('.MuiDialog-paper') as HTMLElement | null)?.scrollHeight ?? 0);
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height + 80) });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-  await page.setViewportSize(size);
-}
+const { shot, shotDialog } = screenshotsIn(SHOTS);
 
 const url = (hash: string) => `${env.system!.backofficeUrl}/#${hash}`;
 

@@ -79,6 +79,32 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
+/** Screenshots of a test file into `dir`: full pages from the top, and an open dialog in full. */
+export function screenshotsIn(dir: string) {
+  const file = (name: string) => {
+    mkdirSync(dir, { recursive: true });
+    return path.join(dir, `${name}.png`);
+  };
+  return {
+    /** From the top (the app bar hides on scroll), with the pointer out of the way of hover styles. */
+    async shot(page: Page, name: string) {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.mouse.move(0, 0);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: file(name), fullPage: true });
+    },
+    /** The viewport grows to the dialog's height for the capture (a dialog does not scroll with the page). */
+    async shotDialog(page: Page, name: string) {
+      const size = page.viewportSize()!;
+      const height = await page.evaluate(() => (document.querySelector('.MuiDialog-paper') as HTMLElement | null)?.scrollHeight ?? 0);
+      await page.setViewportSize({ width: size.width, height: Math.max(size.height, height + 80) });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: file(name) });
+      await page.setViewportSize(size);
+    },
+  };
+}
+
 /** The page must not scroll sideways (the layout fits the viewport). */
 export async function expectNoHorizontalScroll(page: Page) {
   const widths = await page.evaluate(() => ({

@@ -5,12 +5,11 @@
 // without the student's name (a manager sees the name). Screenshots of each new screen at 1280 and 360 px
 // go to /tmp/recognition-shots (RECOGNITION_SHOTS overrides).
 import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Knex } from 'knex';
 import type { Page } from 'playwright-core';
 import { createKnex } from '../../db/src';
 import { DEMO_ACCOUNTS } from '../../db/src/seeds/demo-accounts';
-import { PHONE, WIDE, apiAs, expectNoHorizontalScroll, filterQuery, missionIdOf, openPage, signIn, useSystem } from './helpers';
+import { PHONE, WIDE, apiAs, expectNoHorizontalScroll, filterQuery, missionIdOf, openPage, signIn, useSystem, screenshotsIn } from './helpers';
 
 jest.setTimeout(240_000);
 
@@ -22,22 +21,7 @@ const STUDENT = account('student');
 const SHOTS = process.env.RECOGNITION_SHOTS || '/tmp/recognition-shots';
 const env = useSystem();
 
-/** Full-page capture into SHOTS, from the top (the app bar hides on scroll). */
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-/** The open dialog in full: the viewport grows to its height for the capture (a dialog does not scroll with the page). */
-async function shotDialog(page: Page, name: string) {
-  const size = page.viewportSize()!;
-  const height = await page.evaluate(() => (document.querySelector('.MuiDialog-paper') as HTMLElement | null)?.scrollHeight ?? 0);
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height + 80) });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-  await page.setViewportSize(size);
-}
+const { shot, shotDialog } = screenshotsIn(SHOTS);
 
 const GUIDELINES = [
   '## Ground rules',

@@ -4,10 +4,8 @@
 // API; a mentor finds "My load" and none of the other reports. Screenshots of each report and of the admin, manager
 // and mentor dashboards at 1280 and 360 px go to /tmp/reports-shots (REPORTS_SHOTS overrides).
 import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../db/src/seeds/demo-accounts';
-import { PHONE, WIDE, apiAs, expectNoHorizontalScroll, missionIdOf, openPage, paginationText, signIn, useSystem } from './helpers';
+import { PHONE, WIDE, apiAs, expectNoHorizontalScroll, missionIdOf, openPage, paginationText, signIn, useSystem, screenshotsIn } from './helpers';
 
 jest.setTimeout(240_000);
 
@@ -19,13 +17,7 @@ const SRE = account('sre');
 const SHOTS = process.env.REPORTS_SHOTS || '/tmp/reports-shots';
 const env = useSystem();
 
-/** Full-page capture into SHOTS, from the top (the app bar hides on scroll), once the charts have drawn. */
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.mouse.move(0, 0);
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
+const { shot } = screenshotsIn(SHOTS);
 
 /** `/#/<resource>?filter=…` */
 const listUrl = (resource: string, filter: Record<string, unknown>) =>

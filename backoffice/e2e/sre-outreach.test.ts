@@ -5,12 +5,10 @@
 // Screenshots of the report and the log-call form at 1280 and 360 px go to /tmp/outreach-shots
 // (OUTREACH_SHOTS overrides).
 import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Knex } from 'knex';
-import type { Page } from 'playwright-core';
 import { createKnex } from '../../db/src';
 import { DEMO_ACCOUNTS } from '../../db/src/seeds/demo-accounts';
-import { PHONE, WIDE, apiAs, expectNoHorizontalScroll, filterQuery, openPage, paginationText, signIn, useSystem } from './helpers';
+import { PHONE, WIDE, apiAs, expectNoHorizontalScroll, filterQuery, openPage, paginationText, signIn, useSystem, screenshotsIn } from './helpers';
 
 jest.setTimeout(240_000);
 
@@ -20,22 +18,7 @@ const MENTOR = DEMO_ACCOUNTS.find((account) => account.role === 'mentor')!;
 const SHOTS = process.env.OUTREACH_SHOTS || '/tmp/outreach-shots';
 const env = useSystem();
 
-/** Full-page capture into SHOTS, from the top (the app bar hides on scroll). */
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-/** The open dialog in full: the viewport grows to its height for the capture (a dialog does not scroll with the page). */
-async function shotDialog(page: Page, name: string) {
-  const size = page.viewportSize()!;
-  const height = await page.evaluate(() => (document.querySelector('.MuiDialog-paper') as HTMLElement | null)?.scrollHeight ?? 0);
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height + 80) });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-  await page.setViewportSize(size);
-}
+const { shot, shotDialog } = screenshotsIn(SHOTS);
 
 const NAMES = {
   alpha: 'Outreach Alpha E2E',

@@ -23,6 +23,23 @@ export const fields = {
   optionalText: (max: number) => z.string().trim().max(max, `At most ${max} characters.`).nullable().optional(),
 };
 
+/** A share between 0 and 1 (e.g. 0.6 = 60 %). */
+const share = (label: string) =>
+  z.coerce
+    .number({ error: `${label} must be a number between 0 and 1.` })
+    .min(0, `${label} must be between 0 and 1 (e.g. 0.6 for 60 %).`)
+    .max(1, `${label} must be between 0 and 1 (e.g. 0.6 for 60 %).`);
+
+/** When a student counts as at risk in a mission: a mission's own thresholds and the school's defaults. */
+export const riskThresholds = {
+  risk_attendance_rate: share('The attendance threshold'),
+  risk_missed_assignments: z.coerce
+    .number({ error: 'Missed assignments must be a whole number.' })
+    .int('Missed assignments must be a whole number.')
+    .min(1, 'Missed assignments must be at least 1.'),
+  risk_progress: share('The progress threshold'),
+};
+
 export const isValidTimeZone = (zone: string) => TIME_ZONES.has(zone);
 
 /** Start and end dates in order, looking at the new values over the stored ones. */

@@ -9,7 +9,7 @@ import { useSreDirectory } from './useSreDirectory';
 const AssigneeInput = () => {
   const record = useRecordContext();
   const { data: list } = useGetOne('call_lists', { id: record?.call_list_id }, { enabled: record?.call_list_id != null });
-  const { sres, isPending } = useSreDirectory({ batch_id: list?.batch_id, mission_id: list?.mission_id }, { enabled: Boolean(list) });
+  const { sres, isPending } = useSreDirectory({ enabled: Boolean(list) });
   const choices = sres.map((s) => ({ id: s.id, name: s.open == null ? s.name : `${s.name} (${plural(s.open, 'open call')})` }));
   if (record && !choices.some((c) => String(c.id) === String(record.assigned_to))) {
     choices.unshift({ id: Number(record.assigned_to), name: String(record.assignee_name ?? `SRE #${record.assigned_to}`) });

@@ -159,7 +159,7 @@ const CallListForm = ({ values, submitRef, onClose }: { values: Values; submitRe
   const [busy, setBusy] = useState(false);
   const [excluded, setExcluded] = useState<Set<number>>(new Set());
   const mode = useRef<'preview' | 'create'>('preview');
-  const { sres, isPending: loadingSres, error: sreError } = useSreDirectory({ batch_id: values.batch_id, mission_id: values.mission_id });
+  const { sres, isPending: loadingSres, error: sreError } = useSreDirectory();
   // A mission alone: its batch too, so the list is filed (and named) under both.
   const { data: mission } = useGetOne('missions', { id: values.mission_id }, { enabled: Boolean(values.mission_id) && !values.batch_id });
   const chosen = sres.filter((s) => !excluded.has(s.id)).map((s) => s.id);

@@ -53,7 +53,7 @@ export function missionResourceFilesRouter(knex: Knex, storage: FileStorage, res
     if (declared > maxBytes) throw tooLarge(maxBytes);
     if (declared === 0) throw errors.validation('The file is empty.', { file: 'empty' });
     await findVisible(missionsResource as unknown as ResourceDefinition, actor, knex, input.mission_id);
-    await assertMayAddTo({ actor, trx: knex as unknown as Knex.Transaction }, input.mission_id);
+    await assertMayAddTo(knex, actor, input.mission_id);
     const contentType = (req.get('content-type') ?? 'application/octet-stream').split(';')[0].trim().slice(0, 200) || 'application/octet-stream';
     const key = `missions/${input.mission_id}/${randomUUID()}`;
     let size: number;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { assertNotRestricted } from '../../core/actor';
+import type { Knex } from 'knex';
+import { assertNotRestricted, type Actor } from '../../core/actor';
 import { errors } from '../../core/errors';
 import { fields } from '../../core/fields';
-import { defineResource, rolePolicy, type WriteContext } from '../../core/resource';
+import { defineResource, rolePolicy } from '../../core/resource';
 import { tableModel } from '../../core/table-model';
 import type { FileStorage } from '../../storage/storage';
 import { whereMissionOfMentor, whereMissionOfStudent } from '../scopes';
@@ -10,9 +11,9 @@ import { whereMissionOfMentor, whereMissionOfStudent } from '../scopes';
 const EDITORS = ['mission_id', 'title', 'description', 'url', 'position'] as const;
 
 /** A mentor adds resources only to the missions they are assigned to. */
-export async function assertMayAddTo(ctx: Pick<WriteContext, 'actor' | 'trx'>, missionId: unknown): Promise<void> {
-  if (ctx.actor.role !== 'mentor') return;
-  const assigned = await ctx.trx('mission_mentors').where({ mission_id: missionId, mentor_id: ctx.actor.id }).first('id');
+export async function assertMayAddTo(db: Knex | Knex.Transaction, actor: Actor, missionId: unknown): Promise<void> {
+  if (actor.role !== 'mentor') return;
+  const assigned = await db('mission_mentors').where({ mission_id: missionId, mentor_id: actor.id }).first('id');
   if (!assigned) throw errors.notFound('mission');
 }
 
@@ -62,7 +63,7 @@ export function missionResourcesResource(storage: FileStorage) {
       query.join('missions as resource_missions', 'resource_missions.id', 'mission_resources.mission_id').join('users as resource_creators', 'resource_creators.id', 'mission_resources.created_by'),
     defaultSort: ['position', 'ASC'],
     async validate(data, existing, ctx) {
-      if (data.mission_id !== undefined) await assertMayAddTo(ctx, data.mission_id);
+      if (data.mission_id !== undefined) await assertMayAddTo(ctx.trx, ctx.actor, data.mission_id);
       const kind = existing?.kind ?? 'link';
       if (kind === 'link' && !existing && !data.url) throw errors.validation('Give the link (https://…), or upload a file instead.', { url: 'required' });
       if (kind === 'link' && existing && 'url' in data && !data.url) throw errors.validation("A link resource needs its link.", { url: 'required' });

@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { assertDatesOrdered, fields } from '../../core/fields';
+import { assertDatesOrdered, fields, riskThresholds } from '../../core/fields';
 import { renderMarkdown } from '../../core/markdown';
 import { defineResource, rolePolicy } from '../../core/resource';
 import { tableModel } from '../../core/table-model';
 import { whereMissionOfMentor, whereMissionOfStudent } from '../scopes';
 
-/** A share between 0 and 1 (e.g. 0.6 = 60 %). */
-const share = (label: string) => z.coerce.number({ error: `${label} must be a number between 0 and 1.` }).min(0, `${label} must be between 0 and 1 (e.g. 0.6 for 60 %).`).max(1, `${label} must be between 0 and 1 (e.g. 0.6 for 60 %).`);
 const MISSION_FIELDS = ['batch_id', 'code', 'title', 'description', 'status', 'starts_on', 'ends_on', 'position', 'points_attendance', 'points_meeting', 'points_on_time', 'points_late', 'risk_attendance_rate', 'risk_missed_assignments', 'risk_progress', 'guidelines_md'] as const;
 
 /** The guidelines' HTML is made here, sanitised, whenever their markdown is written. */
@@ -41,9 +39,9 @@ export const missionsResource = defineResource({
     points_meeting: fields.count('Points').optional(),
     points_on_time: fields.count('Points').optional(),
     points_late: fields.count('Points').optional(),
-    risk_attendance_rate: share('The attendance threshold').optional(),
-    risk_missed_assignments: z.coerce.number({ error: 'Missed assignments must be a whole number.' }).int('Missed assignments must be a whole number.').min(1, 'Missed assignments must be at least 1.').optional(),
-    risk_progress: share('The progress threshold').optional(),
+    risk_attendance_rate: riskThresholds.risk_attendance_rate.optional(),
+    risk_missed_assignments: riskThresholds.risk_missed_assignments.optional(),
+    risk_progress: riskThresholds.risk_progress.optional(),
     guidelines_md: z.string().max(20000, 'The guidelines are too long (20,000 characters at most).').optional(),
   }),
   columns: {

@@ -1,13 +1,7 @@
 import { z } from 'zod';
-import { fields } from '../../core/fields';
+import { fields, riskThresholds } from '../../core/fields';
 import { defineResource, rolePolicy } from '../../core/resource';
 import { tableModel } from '../../core/table-model';
-
-const share = (label: string) =>
-  z.coerce
-    .number({ error: `${label} must be a number between 0 and 1.` })
-    .min(0, `${label} must be between 0 and 1 (e.g. 0.6 for 60 %).`)
-    .max(1, `${label} must be between 0 and 1 (e.g. 0.6 for 60 %).`);
 
 const KEY = /^[A-Za-z][\w.-]{0,63}$/;
 
@@ -51,12 +45,7 @@ export const settingsResource = defineResource({
     points_meeting: fields.count('Points'),
     points_on_time: fields.count('Points'),
     points_late: fields.count('Points'),
-    risk_attendance_rate: share('The attendance threshold'),
-    risk_missed_assignments: z.coerce
-      .number({ error: 'Missed assignments must be a whole number.' })
-      .int('Missed assignments must be a whole number.')
-      .min(1, 'Missed assignments must be at least 1.'),
-    risk_progress: share('The progress threshold'),
+    ...riskThresholds,
     feature_flags: z
       .record(z.string().regex(KEY, 'Feature flag names are letters, digits, dot, dash or underscore.'), z.boolean(), 'Feature flags are on/off switches, e.g. {"calendar": true}.')
       .refine((flags) => Object.keys(flags).length <= 100, 'At most 100 feature flags.'),
