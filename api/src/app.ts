@@ -15,6 +15,8 @@ import type { Config } from './config';
 import { errorHandler, errors, registerConstraintMessages } from './core/errors';
 import type { ResourceDefinition } from './core/resource';
 import { fastLane } from './core/fast-lane';
+import { contactGuard } from './core/contacts';
+import { plainBodies } from './core/input';
 import { requestLog } from './core/request-log';
 import { resourceRouter } from './core/resource-router';
 import { Mailer } from './mail/mailer';
@@ -166,8 +168,10 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   ];
   app.use(httpMetrics(app));
   app.use(common);
+  app.use(contactGuard);
   // Uploads stream their body to storage, whatever its type (a .json file included).
   app.use(express.json({ limit: '10mb', type: (req) => !req.url?.startsWith(UPLOAD_PATH) && /^application\/json\b/i.test(String(req.headers['content-type'] ?? '')) }));
+  app.use(plainBodies);
   app.use(cookieParser());
 
   app.get('/health', async (_req, res) => {

@@ -170,7 +170,7 @@ export function authRouter({ knex, config, mailer, throttle, passport, resources
 
   router.post('/auth/verify-email', async (req, res) => {
     // Mail scanners may open the link first: a used link of an already confirmed address still says yes.
-    const token = typeof req.body?.token === 'string' ? req.body.token : '';
+    const { token } = parseInput(z.object({ token: z.string({ error: 'The link is incomplete.' }).max(500, 'The link is not valid.').default('') }), req.body);
     const confirmed = token
       ? await knex('user_tokens as t').join('users as u', 'u.id', 't.user_id').where({ 't.token_hash': hashToken(token), 't.purpose': 'verify_email' }).whereNotNull('u.email_verified_at').first('u.id')
       : undefined;
@@ -179,7 +179,7 @@ export function authRouter({ knex, config, mailer, throttle, passport, resources
       return;
     }
     await knex.transaction(async (trx) => {
-      const { userId } = await consumeToken(trx, req.body?.token, ['verify_email']);
+      const { userId } = await consumeToken(trx, token, ['verify_email']);
       const [user] = await trx('users').where({ id: userId }).update({ email_verified_at: trx.raw('coalesce(email_verified_at, now())') }).returning(['id', 'role', 'email_verified_at']);
       await writeAudit(trx, { ...contextOf(req), actor: { id: user.id, role: user.role } as Actor }, { action: 'verify_email', resource: 'users', recordId: user.id, after: { email_verified_at: user.email_verified_at } });
     });

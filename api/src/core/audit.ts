@@ -33,6 +33,24 @@ export async function writeAudit(trx: Knex | Knex.Transaction, context: RequestC
 }
 
 /**
+ * A read that disclosed other people's contact details (core/contacts.ts): who (the context), what (resource, record
+ * or filter, which fields), how many rows. Sensitive reads go through the same audit log as every change.
+ */
+export async function auditContactRead(
+  db: Knex | Knex.Transaction,
+  context: RequestContext,
+  read: { action: 'read_contacts' | 'list_contacts' | 'export'; resource: string; recordId?: number; fields: readonly string[]; rows: number; filter?: unknown },
+): Promise<void> {
+  if (read.fields.length === 0 || read.rows === 0 || context.actor?.role === 'student') return;
+  await writeAudit(db, context, {
+    action: read.action,
+    resource: read.resource,
+    recordId: read.recordId ?? null,
+    after: { contact_fields: read.fields, rows: read.rows, ...(read.filter && Object.keys(read.filter).length ? { filter: read.filter } : {}) },
+  });
+}
+
+/**
  * Runs an INSERT … RETURNING * and audits every row it inserted in the same statement, so a bulk write
  * of thousands of rows costs one round trip and cannot exist without its audit trail.
  */

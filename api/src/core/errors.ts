@@ -87,7 +87,7 @@ export function fromDatabaseError(error: PgError): AppError | undefined {
     }
     case '23514':
     case '23P01':
-      return new AppError(422, 'VALIDATION_FAILED', known ?? `The data breaks the rule "${error.constraint}".`, {
+      return new AppError(422, 'VALIDATION_FAILED', known ?? `These values break one of the rules for ${error.table ? humanise(error.table) : 'this record'}; check them and try again.`, {
         constraint: error.constraint,
       });
     case '23502':
@@ -103,11 +103,22 @@ export function fromDatabaseError(error: PgError): AppError | undefined {
     case '22023':
     case '22P05':
     case '22021':
-      return new AppError(400, 'INVALID_INPUT', `A value has the wrong format: ${error.message}.`);
+      // The driver's text names tables, columns and statements: it goes to the log, never to the client.
+      return new AppError(400, 'INVALID_INPUT', `${error.column ? `The ${humanise(error.column)}` : 'A value you sent'} has the wrong type or is out of range (e.g. text where a number or date belongs, or a number too large). Check it and try again.`);
     default:
       return undefined;
   }
 }
+
+const isJson = (text: unknown) => {
+  if (typeof text !== 'string') return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** The one error shape: any error thrown while serving a request, as the status, headers and body to answer with. */
 export function errorResponse(
@@ -119,7 +130,7 @@ export function errorResponse(
   const raw = error as { nativeError?: unknown; type?: string } | undefined;
   let appError: AppError | undefined = error instanceof AppError ? error : fromDatabaseError((raw?.nativeError ?? error) as PgError);
   if (!appError && raw?.type === 'entity.parse.failed') {
-    appError = errors.invalidInput('The request body is not valid JSON.');
+    appError = errors.invalidInput(isJson((raw as { body?: unknown }).body) ? 'The request body must be a JSON object of fields, e.g. {"name": "…"}.' : 'The request body is not valid JSON.');
   }
   if (!appError && raw?.type === 'entity.too.large') {
     appError = new AppError(413, 'INVALID_INPUT', 'The request body is too large.');

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { errors } from './errors';
 
-// Field rules shared by resources, so the same field says the same thing everywhere.
+// Field rules shared by resources, so the same field says the same thing everywhere. Numbers are JSON numbers:
+// a string, true or [3] is refused with a message, never guessed into one (forms convert at their own edge).
 const TIME_ZONES = new Set(Intl.supportedValuesOf('timeZone').concat('UTC'));
 
 export const fields = {
@@ -11,8 +12,12 @@ export const fields = {
   email: z.string().trim().toLowerCase().email('Enter a valid email address.'),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-01-31.'),
   timezone: z.string().refine((zone) => TIME_ZONES.has(zone), 'Choose a valid time zone, e.g. Asia/Dhaka.'),
-  id: z.coerce.number({ error: 'Choose one.' }).int('Choose one.').positive('Choose one.'),
-  count: (label: string) => z.coerce.number({ error: `${label} must be a whole number.` }).int(`${label} must be a whole number.`).min(0, `${label} can't be negative.`),
+  id: z
+    .number({ error: (issue) => (issue.input === undefined ? 'Choose one.' : 'Choose one: an id is a whole number such as 12.') })
+    .int('Choose one: an id is a whole number such as 12.')
+    .positive('Choose one: an id is a whole number such as 12.')
+    .max(Number.MAX_SAFE_INTEGER, 'Choose one: that id is too large.'),
+  count: (label: string) => z.number({ error: `${label} must be a whole number.` }).int(`${label} must be a whole number.`).min(0, `${label} can't be negative.`),
   phone: z
     .string()
     .trim()
@@ -25,7 +30,7 @@ export const fields = {
 
 /** A share between 0 and 1 (e.g. 0.6 = 60 %). */
 const share = (label: string) =>
-  z.coerce
+  z
     .number({ error: `${label} must be a number between 0 and 1.` })
     .min(0, `${label} must be between 0 and 1 (e.g. 0.6 for 60 %).`)
     .max(1, `${label} must be between 0 and 1 (e.g. 0.6 for 60 %).`);
@@ -33,7 +38,7 @@ const share = (label: string) =>
 /** When a student counts as at risk in a mission: a mission's own thresholds and the school's defaults. */
 export const riskThresholds = {
   risk_attendance_rate: share('The attendance threshold'),
-  risk_missed_assignments: z.coerce
+  risk_missed_assignments: z
     .number({ error: 'Missed assignments must be a whole number.' })
     .int('Missed assignments must be a whole number.')
     .min(1, 'Missed assignments must be at least 1.'),

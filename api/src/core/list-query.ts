@@ -1,6 +1,8 @@
 import type { Model, QueryBuilder } from 'objection';
 import type { Actor } from './actor';
+import { isContactField, seesContacts } from './contacts';
 import { errors } from './errors';
+import { checkFilterValue, filterValueType, type ColumnTypes } from './filter-values';
 import { columnOf, type FilterOperator, type ResourceDefinition } from './resource';
 
 export const MAX_PAGE_SIZE = 1000;
@@ -11,6 +13,9 @@ export interface ListParams {
   range: [number, number];
   filter: Record<string, unknown>;
 }
+
+/** Most values one `in` filter (or a getMany's ids) may list. */
+export const MAX_FILTER_VALUES = 10000;
 
 const SUFFIXES: readonly FilterOperator[] = ['gte', 'lte', 'gt', 'lt', 'neq', 'in', 'q'];
 const SQL_OPERATORS: Record<Exclude<FilterOperator, 'in' | 'q' | 'eq'>, string> = {
@@ -39,38 +44,78 @@ export function parseFilter(raw: unknown): Record<string, unknown> {
   return filter as Record<string, unknown>;
 }
 
-/** Reads ra-data-simple-rest's sort/range/filter, accepting only what the resource declares. */
-export function parseListParams(query: Record<string, unknown>, resource: ResourceDefinition, options: { uncapped?: boolean } = {}): ListParams {
+export interface ListOptions {
+  uncapped?: boolean;
+  /** The resource's column types (core/filter-values.ts): filter values are checked against them. */
+  types?: ColumnTypes;
+  /** Who asks: contact fields are neither sortable nor filterable for roles that may not see them. */
+  actor?: Actor;
+}
+
+const hiddenContact = (resource: ResourceDefinition, field: string, actor: Actor | undefined) =>
+  actor !== undefined && !seesContacts(actor) && isContactField(field, resource.contactFields);
+
+/** `range=[first,last]`: two whole numbers from 0, the second not smaller; a page is at most MAX_PAGE_SIZE rows. */
+export function parseRange(raw: unknown, options: { uncapped?: boolean } = {}): [number, number] {
+  let range: [number, number] = [0, DEFAULT_PAGE_SIZE - 1];
+  const rangeRaw = parseJson(raw, 'range');
+  if (rangeRaw !== undefined) {
+    if (!Array.isArray(rangeRaw) || rangeRaw.length !== 2 || !rangeRaw.every((n) => Number.isSafeInteger(n) && n >= 0) || rangeRaw[1] < rangeRaw[0]) {
+      throw errors.invalidQuery('The "range" parameter must look like [0,24]: two whole numbers from 0 (up to 9007199254740991), the second not smaller.');
+    }
+    range = rangeRaw as [number, number];
+  }
+  if (!options.uncapped) range = [range[0], Math.min(range[1], range[0] + MAX_PAGE_SIZE - 1)];
+  return range;
+}
+
+/** Reads ra-data-simple-rest's sort/range/filter, accepting only what the resource declares, values checked by type. */
+export function parseListParams(query: Record<string, unknown>, resource: ResourceDefinition, options: ListOptions = {}): ListParams {
   const sortRaw = parseJson(query.sort, 'sort') ?? resource.defaultSort ?? ['id', 'ASC'];
   if (!Array.isArray(sortRaw) || sortRaw.length !== 2 || typeof sortRaw[0] !== 'string' || typeof sortRaw[1] !== 'string') {
     throw errors.invalidQuery('The "sort" parameter must look like ["field","ASC"].');
   }
   const [field, orderRaw] = sortRaw as [string, string];
-  if (field !== 'id' && !resource.sortable.includes(field)) {
-    throw errors.invalidQuery(`You can't sort ${resource.name} by "${field}". Sortable fields: ${['id', ...resource.sortable].join(', ')}.`, { field });
+  const sortable = ['id', ...resource.sortable.filter((name) => !hiddenContact(resource, name, options.actor))];
+  if (!sortable.includes(field)) {
+    throw errors.invalidQuery(`You can't sort ${resource.name} by "${field.slice(0, 60)}". Sortable fields: ${sortable.join(', ')}.`, { field: field.slice(0, 60) });
   }
   const order = orderRaw.toUpperCase();
-  if (order !== 'ASC' && order !== 'DESC') throw errors.invalidQuery(`Sort order must be ASC or DESC, not "${orderRaw}".`);
+  if (order !== 'ASC' && order !== 'DESC') throw errors.invalidQuery(`Sort order must be ASC or DESC, not "${orderRaw.slice(0, 20)}".`);
 
-  let range: [number, number] = [0, DEFAULT_PAGE_SIZE - 1];
-  const rangeRaw = parseJson(query.range, 'range');
-  if (rangeRaw !== undefined) {
-    if (!Array.isArray(rangeRaw) || rangeRaw.length !== 2 || !rangeRaw.every((n) => Number.isInteger(n) && n >= 0) || rangeRaw[1] < rangeRaw[0]) {
-      throw errors.invalidQuery('The "range" parameter must look like [0,24]: two whole numbers, the second not smaller.');
-    }
-    range = rangeRaw as [number, number];
+  const range = parseRange(query.range, options);
+  const raw = parseFilter(query.filter);
+  // Every key and value is checked now, so a bad one fails before any SQL is built.
+  const filter: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const { field: name, op } = resolveFilterKey(resource, key, options.actor);
+    filter[key] = checkValue(resource, key, name, op, value, options.types);
   }
-  if (!options.uncapped) range = [range[0], Math.min(range[1], range[0] + MAX_PAGE_SIZE - 1)];
-  const filter = parseFilter(query.filter);
-  // Validate every key now, so a bad one fails before any SQL is built.
-  for (const key of Object.keys(filter)) resolveFilterKey(resource, key);
   return { sort: [field, order], range, filter };
 }
 
-function resolveFilterKey(resource: ResourceDefinition, key: string): { field: string; op: FilterOperator } {
+/** A filter's value checked and normalised by its operator and type; `undefined`/`""` mean "no filter". */
+function checkValue(resource: ResourceDefinition, key: string, field: string, op: FilterOperator, value: unknown, types: ColumnTypes | undefined): unknown {
+  if (value === undefined || value === '') return value;
+  const type = field === 'id' ? 'id' : filterValueType(resource, field, types, op);
+  if (Array.isArray(value)) {
+    if (op !== 'eq' && op !== 'in') throw errors.invalidQuery(`The filter "${key}" needs a single value.`, { field: key });
+    if (value.length > MAX_FILTER_VALUES) throw errors.invalidQuery(`The filter "${key}" lists more than ${MAX_FILTER_VALUES} values.`, { field: key });
+    return value.map((item) => checkFilterValue(key, type, item));
+  }
+  if (op === 'in') throw errors.invalidQuery(`The filter "${key}" needs a list of values, e.g. [1,2].`, { field: key });
+  if (value === null) {
+    if (op === 'eq' || op === 'neq') return null;
+    throw errors.invalidQuery(`The filter "${key}" needs a value, not null.`, { field: key });
+  }
+  return checkFilterValue(key, type, value);
+}
+
+function resolveFilterKey(resource: ResourceDefinition, key: string, actor?: Actor): { field: string; op: FilterOperator } {
   if (key === 'q' || key === 'id') return { field: key, op: key === 'q' ? 'q' : 'eq' };
   const allowed = (field: string) => {
-    const spec = resource.filterable[field];
+    if (hiddenContact(resource, field, actor)) return undefined;
+    const spec = Object.hasOwn(resource.filterable, field) ? resource.filterable[field] : undefined;
     return spec ? (Array.isArray(spec) ? spec : (spec as { ops: readonly FilterOperator[] }).ops) : undefined;
   };
   const exact = allowed(key);
@@ -80,8 +125,8 @@ function resolveFilterKey(resource: ResourceDefinition, key: string): { field: s
     const ops = allowed(match[1]);
     if (ops?.includes(match[2] as FilterOperator)) return { field: match[1], op: match[2] as FilterOperator };
   }
-  const fields = Object.entries(resource.filterable).map(([name, spec]) => `${name} (${(Array.isArray(spec) ? spec : (spec as { ops: readonly FilterOperator[] }).ops).join('/')})`);
-  throw errors.invalidQuery(`You can't filter ${resource.name} by "${key}". Filters: q, id${fields.length ? `, ${fields.join(', ')}` : ''}.`, { field: key });
+  const fields = Object.entries(resource.filterable).filter(([name]) => !hiddenContact(resource, name, actor)).map(([name, spec]) => `${name} (${(Array.isArray(spec) ? spec : (spec as { ops: readonly FilterOperator[] }).ops).join('/')})`);
+  throw errors.invalidQuery(`You can't filter ${resource.name} by "${key.slice(0, 60)}". Filters: q, id${fields.length ? `, ${fields.join(', ')}` : ''}.`, { field: key.slice(0, 60) });
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -91,14 +136,16 @@ function scalar(value: unknown, key: string): string | number | boolean {
   throw errors.invalidQuery(`The filter "${key}" needs a single value.`);
 }
 
-/** Applies a validated filter to a query; column names come only from the declaration. */
+/** Applies a filter checked by parseListParams to a query; column names come only from the declaration. */
 export function applyFilter(query: QueryBuilder<Model>, resource: ResourceDefinition, filter: Record<string, unknown>, actor: Actor): void {
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined || value === '') continue;
-    const { field, op } = resolveFilterKey(resource, key);
+    const { field, op } = resolveFilterKey(resource, key, actor);
     if (field === 'q') {
       const text = String(scalar(value, key)).trim();
-      const searchable = typeof resource.searchable === 'function' ? resource.searchable(actor) : resource.searchable;
+      const declared = typeof resource.searchable === 'function' ? resource.searchable(actor) : resource.searchable;
+      // Searching by a contact field is reading it: only for those who may see it.
+      const searchable = declared.filter((name) => !hiddenContact(resource, name, actor));
       if (!text || searchable.length === 0) continue;
       const pattern = `%${escapeLike(text)}%`;
       query.where((builder) => {
@@ -108,8 +155,7 @@ export function applyFilter(query: QueryBuilder<Model>, resource: ResourceDefini
     }
     if (field === 'id') {
       const ids = Array.isArray(value) ? value : [value];
-      if (!ids.every((id) => Number.isInteger(Number(id)))) throw errors.invalidQuery('Ids in the "id" filter must be whole numbers.');
-      query.whereIn(columnOf(resource, 'id'), ids.map(Number));
+      query.whereIn(columnOf(resource, 'id'), ids.map((id) => checkFilterValue(key, 'id', id)));
       continue;
     }
     const spec = resource.filterable[field];

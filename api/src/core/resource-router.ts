@@ -3,9 +3,11 @@ import type { Knex } from 'knex';
 import type { Model, QueryBuilder } from 'objection';
 import { stringify } from 'csv-stringify';
 import { contextOf, requireActor, type Actor } from './actor';
-import { writeAudit } from './audit';
+import { auditContactRead, writeAudit } from './audit';
+import { disclosedContacts } from './contacts';
 import { errors } from './errors';
-import { idParam } from './input';
+import { assertPlainBody, idParam } from './input';
+import { columnTypes } from './filter-values';
 import { applyFilter, parseFilter, parseListParams } from './list-query';
 import { columnOf, type Action, type ResourceDefinition, type WriteContext } from './resource';
 import { auditable, serialize } from './serialize';
@@ -81,9 +83,7 @@ function writableFields(resource: ResourceDefinition, actor: Actor): Set<string>
 
 /** Checks the body against what this actor may set and against the schema; returns clean data. */
 function validateBody(resource: ResourceDefinition, actor: Actor, body: unknown, existing: Row | null, partial: boolean): Row {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw errors.invalidInput('The request body must be a JSON object of fields.');
-  }
+  assertPlainBody(body ?? null);
   const allowed = writableFields(resource, actor);
   const fields: Row = {};
   const refused: string[] = [];
@@ -122,10 +122,11 @@ export async function lockMatchingIds(resource: ResourceDefinition, ctx: WriteCo
   if (Object.keys(filter).length === 0) {
     throw errors.invalidQuery(`A bulk change needs a filter, e.g. filter={"id":[1,2,3]}, so it never touches every ${singular(resource)} by accident.`);
   }
-  parseListParams({ filter: rawFilter }, resource);
+  const types = await columnTypes(resource, ctx.trx, () => shapedQuery(resource, ctx.trx));
+  const params = parseListParams({ filter: rawFilter }, resource, { types, actor: ctx.actor });
   const query = scopedQuery(resource, ctx.actor, ctx.trx).clearSelect().select(`${table}.id`);
   if (changing) resource.policy.writeScope?.(ctx.actor, query);
-  applyFilter(query, resource, filter, ctx.actor);
+  applyFilter(query, resource, params.filter, ctx.actor);
   const ids = ((await query) as unknown as Row[]).map((row) => Number(row.id));
   if (ids.length) await resource.model.query(ctx.trx).whereIn(`${table}.id`, ids).orderBy(`${table}.id`).forUpdate();
   return ids;
@@ -141,7 +142,8 @@ export function collectionAction(
   const router = Router();
   router.post(`/${resource.name}/actions/${name}`, async (req: Request, res: Response) => {
     const actor = requireActor(req);
-    const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Row;
+    assertPlainBody(req.body);
+    const body = (req.body ?? {}) as Row;
     const result = await knex.transaction(async (trx) => {
       const ctx = { actor, trx, context: contextOf(req) };
       assertCan(resource, actor, 'read');
@@ -163,8 +165,9 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
     return knex.transaction((trx) => work({ actor, trx, context: contextOf(req) }));
   }
 
-  function listQuery(req: Request, actor: Actor, uncapped = false) {
-    const params = parseListParams(req.query as Row, resource, { uncapped });
+  async function listQuery(req: Request, actor: Actor, uncapped = false) {
+    const types = await columnTypes(resource, knex, () => shapedQuery(resource, knex));
+    const params = parseListParams(req.query as Row, resource, { uncapped, types, actor });
     const query = scopedQuery(resource, actor, knex);
     applyFilter(query, resource, params.filter, actor);
     return { params, query };
@@ -173,9 +176,10 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
   router.get(`${base}/export.csv`, async (req: Request, res: Response) => {
     const actor = requireActor(req);
     assertCan(resource, actor, 'list');
-    const { params, query } = listQuery(req, actor, true);
+    const { params, query } = await listQuery(req, actor, true);
     const rows = await query.orderBy(columnOf(resource, params.sort[0]), params.sort[1]).orderBy(`${table}.id`, 'ASC');
     const data = rows.map((row) => serialize(resource, actor, row));
+    await auditDisclosure(req, actor, data, 'export', params.filter);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${resource.name}.csv"`);
     const columns = data[0] ? Object.keys(data[0]) : ['id'];
@@ -192,7 +196,7 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
   router.get(base, async (req: Request, res: Response) => {
     const actor = requireActor(req);
     assertCan(resource, actor, 'list');
-    const { params, query } = listQuery(req, actor);
+    const { params, query } = await listQuery(req, actor);
     const [start, end] = params.range;
     const [total, rows] = await Promise.all([
       query.clone().clearSelect().clearOrder().resultSize(),
@@ -203,8 +207,10 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
         .limit(end - start + 1),
     ]);
     const last = rows.length ? start + rows.length - 1 : start;
+    const data = rows.map((row) => serialize(resource, actor, row));
+    await auditDisclosure(req, actor, data, 'list_contacts', params.filter);
     res.setHeader('Content-Range', `${resource.name} ${start}-${last}/${total}`);
-    res.json(rows.map((row) => serialize(resource, actor, row)));
+    res.json(data);
   });
 
   router.get(`${base}/:id`, async (req: Request, res: Response) => {
@@ -213,7 +219,9 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
     const id = parseId(req.params.id, resource);
     const row = await scopedQuery(resource, actor, knex).findById(id);
     if (!row) throw errors.notFound(label);
-    res.json(serialize(resource, actor, row));
+    const data = serialize(resource, actor, row);
+    await auditDisclosure(req, actor, [data], 'read_contacts', undefined, id);
+    res.json(data);
   });
 
   router.post(base, async (req: Request, res: Response) => {
@@ -265,6 +273,20 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
     await afterDelete(req, [row]);
     res.json(serialize(resource, req.actor!, row));
   });
+
+  /** Reads that showed someone else's contact details are audited: who, which fields, how many rows. */
+  async function auditDisclosure(req: Request, actor: Actor, rows: Row[], action: 'read_contacts' | 'list_contacts' | 'export', filter?: unknown, recordId?: number) {
+    // Looking at the audit trail is not itself audited, or every look would grow it.
+    if (resource.name === 'audit_log') return;
+    const fields = new Set<string>();
+    let disclosing = 0;
+    for (const row of rows) {
+      const shown = disclosedContacts(actor, row, resource.contactFields);
+      if (shown.length) disclosing += 1;
+      for (const field of shown) fields.add(field);
+    }
+    await auditContactRead(knex, contextOf(req), { action, resource: resource.name, recordId, fields: [...fields], rows: disclosing, filter });
+  }
 
   /** The row under the actor's scope (and write scope), locked for the rest of the transaction; 404 outside it. */
   async function lockOne(ctx: WriteContext, id: number): Promise<Row> {

@@ -8,11 +8,16 @@ export const ACTIONS: readonly Action[] = ['list', 'read', 'create', 'update', '
 
 export type FilterOperator = 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'q';
 
+/** What a filter's value must be (checked before SQL; see core/filter-values.ts). `any`: one scalar, checked by `apply`. */
+export type FilterValueType = 'id' | 'bigint' | 'integer' | 'smallint' | 'number' | 'boolean' | 'date' | 'timestamp' | 'uuid' | 'text' | 'json' | 'array' | 'any';
+
 /** A filter key: the operators it allows, and optionally how to apply it when it is not a plain column. */
 export type FilterSpec =
   | readonly FilterOperator[]
   | {
       ops: readonly FilterOperator[];
+      /** The value's type; `*_id` filters default to ids, others to `any` (then `apply` checks it). */
+      type?: FilterValueType;
       apply: (query: QueryBuilder<Model>, op: FilterOperator, value: unknown, actor: Actor) => void;
     };
 
@@ -45,7 +50,12 @@ export interface ResourceDefinition<M extends Model = Model> {
   schema: z.ZodObject<z.ZodRawShape>;
   /** Columns never sent to clients. */
   hidden?: readonly string[];
-  /** Columns sent only to some actors (e.g. contact details). */
+  /**
+   * Contact details under names that don't say so (e.g. the outbox's `to`); fields named `email`, `phone`,
+   * `address` or `<who>_email` … are contact fields anyway (core/contacts.ts).
+   */
+  contactFields?: readonly string[];
+  /** Columns sent only to some actors. */
   visible?: (actor: Actor, row: Record<string, unknown>) => readonly string[] | '*';
   defaultSort?: [string, 'ASC' | 'DESC'];
   /** Cross-field rules that need the current row or the actor; throw an AppError to refuse. */

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
+import { redactSecrets } from './redact';
 
 export interface MailMessage {
   to: string;
@@ -27,8 +28,10 @@ async function withSchoolWording(db: Knex | Knex.Transaction, message: MailMessa
 }
 
 /**
- * nodemailer over SMTP when SMTP_URL is set; otherwise the dev outbox: the message is kept in
- * outbox_messages (readable by admins and developers) and printed to the log.
+ * nodemailer over SMTP when SMTP_URL is set; otherwise nothing is delivered. Either way the message is recorded in
+ * outbox_messages with its links and tokens redacted (`redactSecrets`), so nobody but the recipient ever reads a
+ * reset, verification or invitation link; the log gets the envelope only. To read mail while developing, point
+ * SMTP_URL at a local mail catcher.
  */
 export class Mailer {
   private readonly transport: Transporter | null;
@@ -46,13 +49,11 @@ export class Mailer {
   /** Records the message in the caller's transaction; SMTP delivery happens once that transaction commits. */
   async send(db: Knex | Knex.Transaction, template: MailMessage): Promise<void> {
     const message = await withSchoolWording(db, template);
+    await db('outbox_messages').insert({ to: message.to, subject: message.subject, text: redactSecrets(message.text), transport: this.transport ? 'smtp' : 'outbox' });
     if (!this.transport) {
-      await db('outbox_messages').insert({ to: message.to, subject: message.subject, text: message.text, transport: 'outbox' });
-      this.options.logger.info({ to: message.to, subject: message.subject }, `[outbox] ${message.subject} → ${message.to}\n${message.text}`);
+      this.options.logger.info({ subject: message.subject }, `[outbox] "${message.subject}" recorded, not sent (no SMTP_URL)`);
       return;
     }
-    // Bodies sent by SMTP hold live links: keep only the envelope.
-    await db('outbox_messages').insert({ to: message.to, subject: message.subject, text: '(delivered by SMTP; body not kept)', transport: 'smtp' });
     const deliver = () =>
       this.transport!.sendMail({ from: this.options.from, ...message }).catch((error: unknown) =>
         this.options.logger.error({ err: error, to: message.to }, 'SMTP delivery failed'),

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { insertDemoAccounts, DEMO_PASSWORD } from '@sms/db/seeds/demo-accounts';
 import { insertDemoCohorts } from '@sms/db/seeds/seed-demo';
 import { createTestDatabase, type TestDatabase } from '@sms/db/testing/test-database';
+import { startMailCatcher, type MailCatcher } from '@sms/db/testing/mail-catcher';
 import { createApp, type ApiListener } from '../app';
 import { loadConfig } from '../config';
 import type { Role } from '../core/actor';
@@ -26,9 +27,17 @@ export interface TestApp {
 
 export const emailOf = (role: Role) => `${role}@example.com`;
 
-/** A real app on its own fresh database, seeded with one demo account per role (and the demo cohorts if asked). */
-export async function createTestApp(env: Record<string, string> = {}, options: { cohorts?: boolean } = {}): Promise<TestApp> {
+/** Each test app's mail catcher (its SMTP_URL), by its database, for `lastMailTo`. */
+const catchers = new WeakMap<TestDatabase, MailCatcher>();
+
+/**
+ * A real app on its own fresh database, seeded with one demo account per role (and the demo cohorts if asked). Mail
+ * goes over SMTP to a catcher of its own (read it with `lastMailTo`); `{mail: 'outbox'}` runs without SMTP instead.
+ */
+export async function createTestApp(env: Record<string, string> = {}, options: { cohorts?: boolean; mail?: 'catcher' | 'outbox' } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
+  const catcher = options.mail === 'outbox' || env.SMTP_URL ? undefined : await startMailCatcher();
+  if (catcher) catchers.set(db, catcher);
   await db.knex.transaction(async (trx) => {
     await insertDemoAccounts(trx);
     if (options.cohorts) await insertDemoCohorts(trx);
@@ -39,6 +48,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     BACKOFFICE_URL: 'http://backoffice.test',
     PORTAL_URL: 'http://portal.test',
     LOG_LEVEL: 'silent',
+    ...(catcher ? { SMTP_URL: catcher.url } : {}),
     ...env,
   });
   const app = createApp({ config, knex: db.knex, logger: pino({ level: 'silent' }) });
@@ -74,15 +84,29 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     },
     async close() {
       for (const server of servers) server.closeAllConnections?.();
+      await catcher?.close();
       await db.destroy();
     },
   };
 }
 
-/** The latest mail sent to an address, and the first link in it. */
+/**
+ * The latest mail sent to an address as its recipient got it (from the app's mail catcher: the outbox keeps only a
+ * redacted copy), and the first link in it. Waits for delivery, which follows the commit.
+ */
 export async function lastMailTo(db: TestDatabase, to: string): Promise<{ subject: string; text: string; link: string; token: string }> {
-  const row = await db.knex('outbox_messages').where({ to }).orderBy('id', 'desc').first();
-  if (!row) throw new Error(`no mail to ${to}`);
+  const catcher = catchers.get(db);
+  if (!catcher) throw new Error('this test app sends no mail over SMTP (created with mail: "outbox")');
+  const [{ n }] = await db.knex('outbox_messages').where({ to }).count({ n: '*' });
+  if (Number(n) === 0) throw new Error(`no mail to ${to}`);
+  const deadline = Date.now() + 5000;
+  let mails = catcher.mails.filter((mail) => mail.to.includes(to.toLowerCase()));
+  while (mails.length < Number(n)) {
+    if (Date.now() > deadline) throw new Error(`mail to ${to} was recorded but not delivered`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    mails = catcher.mails.filter((mail) => mail.to.includes(to.toLowerCase()));
+  }
+  const row = mails[mails.length - 1];
   const link = /(https?:\/\/\S+)/.exec(row.text)?.[1] ?? '';
   const token = /token=([\w-]+)/.exec(link)?.[1] ?? '';
   return { subject: row.subject, text: row.text, link, token };

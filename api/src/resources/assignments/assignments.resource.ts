@@ -33,7 +33,7 @@ export const assignmentsResource = defineResource({
   writable: { admin: FIELDS, manager: FIELDS, sre: FIELDS },
   schema: z.object({
     mission_id: fields.id,
-    number: z.coerce.number({ error: 'Number must be a whole number.' }).int('Number must be a whole number.').min(1, 'Number starts at 1.'),
+    number: z.number({ error: 'Number must be a whole number.' }).int('Number must be a whole number.').min(1, 'Number starts at 1.'),
     title: fields.title,
     deadline: z.string().datetime({ offset: true, message: 'Give the deadline as a date and time with its zone.' }).optional(),
     deadline_local: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "Give the deadline as the batch's local date and time, e.g. 2026-12-01T23:59.").optional(),

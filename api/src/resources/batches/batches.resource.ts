@@ -28,7 +28,7 @@ export const batchesResource = defineResource({
     starts_on: fields.date,
     ends_on: fields.date,
     timezone: fields.timezone.optional(),
-    capacity: z.coerce.number({ error: 'Capacity must be a whole number.' }).int('Capacity must be a whole number.').min(1, 'Capacity must be at least 1.').max(100000, 'Capacity is too large.').optional(),
+    capacity: z.number({ error: 'Capacity must be a whole number.' }).int('Capacity must be a whole number.').min(1, 'Capacity must be at least 1.').max(100000, 'Capacity is too large.').optional(),
   }),
   columns: { student_count: 'batch_counts.student_count', mission_count: 'batch_counts.mission_count' },
   joins: (query) =>

@@ -8,7 +8,7 @@ import { parseInput } from '../../core/input';
 import type { AttendanceRow, AttendanceSubmission } from './attendance-writer';
 
 const submission = z.object({
-  mission_id: z.coerce.number({ error: 'Choose a mission.' }).int().positive('Choose a mission.'),
+  mission_id: z.number({ error: 'Choose a mission.' }).int().positive('Choose a mission.'),
   note: z.string().trim().max(2000, 'Keep the note under 2,000 characters.').default(''),
 });
 

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { stringify } from 'csv-stringify/sync';
+import { visibleColumns, withoutContacts } from '../../core/contacts';
 import { z } from 'zod';
 import { contextOf, requireActor, type Actor, type RequestContext } from '../../core/actor';
 import { writeAudit } from '../../core/audit';
@@ -105,7 +106,9 @@ export function importRouter(knex: Knex, resources: readonly ResourceDefinition[
     const id = record.id;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="import-${id}-errors.csv"`);
-    res.send(stringify(record.errors.map((row) => ({ line: row.line, email: row.email, error: row.messages.join(' ') })), { header: true, columns: ['line', 'email', 'error'] }));
+    const shown = withoutContacts(actor, record.errors.map((row) => ({ line: row.line, email: row.email, error: row.messages })));
+    const columns = visibleColumns(actor, ['line', 'email', 'error']);
+    res.send(stringify(shown.map((row) => ({ ...row, error: row.error.join(' ') })), { header: true, columns }));
   });
 
   return router;

@@ -15,7 +15,7 @@ import { webhookDeliveriesResource } from './webhooks.resource';
 const newKeyInput = z.object({
   name: z.string({ error: 'Name the key after what will use it.' }).trim().min(1, 'Name the key after what will use it.').max(100, 'The name is too long (100 characters at most).'),
   user_id: fields.id.optional(),
-  expires_in_days: z.coerce.number({ error: 'Expiry is a number of days.' }).int('Expiry is a whole number of days.').min(1, 'A key lasts at least a day.').max(3650, 'A key lasts at most ten years.').optional(),
+  expires_in_days: z.number({ error: 'Expiry is a number of days.' }).int('Expiry is a whole number of days.').min(1, 'A key lasts at least a day.').max(3650, 'A key lasts at most ten years.').optional(),
 });
 
 /**

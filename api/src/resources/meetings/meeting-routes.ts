@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { assertNotRestricted, contextOf, requireActor } from '../../core/actor';
@@ -5,6 +6,7 @@ import { writeAudit } from '../../core/audit';
 import { AppError, errors } from '../../core/errors';
 import type { ResourceDefinition } from '../../core/resource';
 import { findVisible } from '../../core/resource-router';
+import { parseInput } from '../../core/input';
 import { currentCode, isValidCode } from './check-in-code';
 import { meetingsResource } from './meetings.resource';
 
@@ -22,6 +24,8 @@ interface MeetingRow {
 }
 
 /** The rotating code (staff) and the student's check-in. */
+const checkInInput = z.object({ code: z.string({ error: 'Enter the 6-digit code as text, e.g. "123456".' }).max(20, 'The code has 6 digits.').optional() });
+
 export function meetingRouter(knex: Knex): Router {
   const router = Router();
 
@@ -47,13 +51,14 @@ export function meetingRouter(knex: Knex): Router {
   router.post('/meetings/:id/check-in', async (req: Request, res: Response) => {
     const actor = requireActor(req);
     if (actor.role !== 'student') throw errors.forbidden('Only students check in to meetings; staff mark attendance on the sheet.');
+    const { code } = parseInput(checkInInput, req.body);
     assertNotRestricted(actor, 'meeting check-in');
     const meeting = await visibleMeeting(req);
     const { opens_at: opensAt, closes_at: closesAt } = windowOf(meeting);
     const now = Date.now();
     if (now < Date.parse(opensAt)) throw new AppError(422, 'VALIDATION_FAILED', 'Check-in opens 10 minutes before the meeting starts. Come back then.', { opens_at: opensAt });
     if (now > Date.parse(closesAt)) throw new AppError(422, 'VALIDATION_FAILED', 'This meeting has ended, so check-in is closed. Ask your mentor to mark you present if you attended.');
-    if (meeting.requires_code && !isValidCode(meeting.code_secret, req.body?.code, now)) {
+    if (meeting.requires_code && !isValidCode(meeting.code_secret, code, now)) {
       throw errors.validation('That check-in code is wrong or has expired. Enter the code your mentor is showing now.', { code: 'wrong or expired' });
     }
     const row = await knex.transaction(async (trx) => {

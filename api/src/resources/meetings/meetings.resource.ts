@@ -35,7 +35,7 @@ export const meetingsResource = defineResource({
     mission_id: fields.id,
     title: fields.title,
     starts_at: z.string().datetime({ offset: true, message: 'Give the start as a date and time with its zone, e.g. 2026-12-01T18:00:00+06:00.' }),
-    duration_minutes: z.coerce.number().int().min(5, 'A meeting lasts at least 5 minutes.').max(600, 'A meeting lasts at most 10 hours.').optional(),
+    duration_minutes: z.number({ error: 'The length is a number of minutes.' }).int('The length is a whole number of minutes.').min(5, 'A meeting lasts at least 5 minutes.').max(600, 'A meeting lasts at most 10 hours.').optional(),
     requires_code: z.boolean().optional(),
     invitee_ids: z.array(fields.id).max(5000).optional(),
   }),

@@ -33,7 +33,7 @@ export const mentorFeedbackResource = defineResource({
   writable: { student: ['meeting_id', 'rating', 'comment'] },
   schema: z.object({
     meeting_id: fields.id,
-    rating: z.coerce.number({ error: 'Choose 1 to 5 stars.' }).int('Choose 1 to 5 stars.').min(1, 'Choose 1 to 5 stars.').max(5, 'Choose 1 to 5 stars.'),
+    rating: z.number({ error: 'Choose 1 to 5 stars.' }).int('Choose 1 to 5 stars.').min(1, 'Choose 1 to 5 stars.').max(5, 'Choose 1 to 5 stars.'),
     comment: z.string().trim().max(1000, 'Keep the comment under 1,000 characters.').default(''),
   }),
   visible: (actor, row) => (actor.role === 'mentor' ? Object.keys(row).filter((key) => !STUDENT_IDENTITY.includes(key)) : '*'),

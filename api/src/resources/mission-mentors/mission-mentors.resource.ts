@@ -20,7 +20,7 @@ export const missionMentorsResource = defineResource({
   schema: z.object({
     mission_id: fields.id,
     mentor_id: fields.id,
-    capacity: z.coerce.number({ error: 'Capacity must be a whole number.' }).int('Capacity must be a whole number.').min(1, 'Capacity must be at least 1.').nullable().optional(),
+    capacity: z.number({ error: 'Capacity must be a whole number.' }).int('Capacity must be a whole number.').min(1, 'Capacity must be at least 1.').nullable().optional(),
   }),
   columns: {
     mentor_name: 'users.name',

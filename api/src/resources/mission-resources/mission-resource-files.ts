@@ -6,7 +6,7 @@ import { contextOf, requireActor } from '../../core/actor';
 import { insertAudited } from '../../core/audit';
 import { errors, AppError } from '../../core/errors';
 import { fields } from '../../core/fields';
-import { parseInput } from '../../core/input';
+import { numbersInQuery, parseInput } from '../../core/input';
 import type { ResourceDefinition } from '../../core/resource';
 import { assertCan, findVisible } from '../../core/resource-router';
 import { missionsResource } from '../missions/missions.resource';
@@ -19,7 +19,7 @@ const uploadQuery = z.object({
   mission_id: fields.id,
   title: z.string({ error: 'Give the file a title.' }).trim().min(1, 'Give the file a title.').max(200, 'Title is too long (200 characters at most).'),
   description: z.string().trim().max(2000, 'The description is too long (2,000 characters at most).').default(''),
-  position: z.coerce.number({ error: 'Position must be a whole number.' }).int('Position must be a whole number.').min(0).max(10000).default(0),
+  position: z.number({ error: 'Position must be a whole number.' }).int('Position must be a whole number.').min(0).max(10000).default(0),
 });
 
 /** A file name safe to store and to send back in Content-Disposition: no path, no control characters. */
@@ -46,7 +46,7 @@ export function missionResourceFilesRouter(knex: Knex, storage: FileStorage, res
   router.post(UPLOAD_PATH, async (req: Request, res: Response) => {
     const actor = requireActor(req);
     assertCan(resource, actor, 'create');
-    const input = parseInput(uploadQuery, req.query);
+    const input = parseInput(uploadQuery, numbersInQuery(req.query as Record<string, unknown>, ['mission_id', 'position']));
     const fileName = cleanFileName(req.get('x-file-name'));
     if (!fileName) throw errors.validation('Send the file name in the X-File-Name header.', { file: 'name missing' });
     const declared = Number(req.get('content-length'));

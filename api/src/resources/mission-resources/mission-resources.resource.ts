@@ -56,7 +56,7 @@ export function missionResourcesResource(storage: FileStorage) {
       title: fields.title,
       description: z.string().trim().max(2000, 'The description is too long (2,000 characters at most).').default(''),
       url: z.string().trim().regex(/^https?:\/\/\S+$/i, 'A link starts with https:// (or http://).').max(2000, 'The link is too long.').nullable().optional(),
-      position: z.coerce.number({ error: 'Position must be a whole number.' }).int('Position must be a whole number.').min(0).max(10000).optional(),
+      position: z.number({ error: 'Position must be a whole number.' }).int('Position must be a whole number.').min(0).max(10000).optional(),
     }),
     columns: { mission_code: 'resource_missions.code', creator_name: 'resource_creators.name' },
     joins: (query) =>

@@ -3,8 +3,9 @@ import type { Knex } from 'knex';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { contextOf, requireActor, type Actor } from '../../core/actor';
-import { writeAudit } from '../../core/audit';
+import { auditContactRead, writeAudit } from '../../core/audit';
 import { errors } from '../../core/errors';
+import { seesContacts, visibleColumns } from '../../core/contacts';
 import { parseFilter, parseListParams } from '../../core/list-query';
 import type { ResourceDefinition } from '../../core/resource';
 import { findVisible, scopedQuery } from '../../core/resource-router';
@@ -106,6 +107,13 @@ export function noticeRouter(knex: Knex): Router {
        ORDER BY u.name, a.student_id OFFSET ? LIMIT ?`,
       [id, id, acknowledged, acknowledged, mentorOnly, actor.id, range[0], uncapped ? null : range[1] - range[0] + 1],
     );
+    await auditContactRead(knex, contextOf(req), {
+      action: uncapped ? 'export' : 'list_contacts',
+      resource: 'notices',
+      recordId: id,
+      fields: seesContacts(actor) ? ['email'] : [],
+      rows: rows.length,
+    });
     return { rows, range, total: rows[0]?.total ?? 0 };
   }
 
@@ -119,7 +127,8 @@ export function noticeRouter(knex: Knex): Router {
     const { rows } = await acknowledgements(req, true);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="notice-${req.params.id}-acknowledgements.csv"`);
-    res.send(stringify(rows.map(({ total: _t, id: _i, ...row }: { total: number; id: number }) => row), { header: true, columns: ['student_id', 'name', 'email', 'read_at', 'acknowledged_at'], cast: { date: (d) => d.toISOString() } }));
+    const columns = visibleColumns(req.actor, ['student_id', 'name', 'email', 'read_at', 'acknowledged_at']);
+    res.send(stringify(rows.map(({ total: _t, id: _i, ...row }: { total: number; id: number }) => row), { header: true, columns, cast: { date: (d) => d.toISOString() } }));
   });
 
   return router;

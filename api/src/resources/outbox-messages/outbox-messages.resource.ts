@@ -6,7 +6,10 @@ export class OutboxMessage extends Model {
   static override tableName = 'outbox_messages';
 }
 
-/** Mail the system sent: full bodies only in the dev outbox (no SMTP configured). */
+/**
+ * Mail the system recorded (and sent, with SMTP), bodies with their links redacted (mail/redact.ts): admins read it
+ * all; developers see that mail flows (when, which subject, how), not to whom nor what it said.
+ */
 export const outboxMessagesResource = defineResource({
   name: 'outbox_messages',
   model: OutboxMessage,
@@ -16,5 +19,7 @@ export const outboxMessagesResource = defineResource({
   filterable: { to: ['eq'], transport: ['eq'], created_at: ['gte', 'lte'] },
   writable: {},
   schema: z.object({}),
+  contactFields: ['to'],
+  visible: (actor) => (actor.role === 'admin' ? '*' : ['id', 'created_at', 'subject', 'transport']),
   defaultSort: ['created_at', 'DESC'],
 });

@@ -6,8 +6,6 @@ import { defineResource, rolePolicy, type FilterOperator } from '../../core/reso
 import { tableModel } from '../../core/table-model';
 import { RISK_REASONS } from '@sms/db/migrations/20261127000800_create_outreach';
 
-const CONTACT_FIELDS = ['student_phone', 'student_email'];
-const SEES_CONTACTS = new Set(['admin', 'sre']);
 export const DUE_VALUES = ['today', 'overdue', 'due'] as const;
 
 /**
@@ -33,7 +31,7 @@ export const callsResource = defineResource({
     developer: ['list', 'read'],
   }),
   sortable: ['due_on', 'status', 'attempts', 'last_called_at', 'created_at', 'student_name', 'assignee_name'],
-  searchable: (actor) => (SEES_CONTACTS.has(actor.role) ? ['student_name', 'student_email', 'student_phone'] : ['student_name']),
+  searchable: ['student_name', 'student_email', 'student_phone'],
   filterable: {
     call_list_id: ['eq', 'in'],
     student_id: ['eq', 'in'],
@@ -58,7 +56,6 @@ export const callsResource = defineResource({
     status: z.enum(['open', 'done'], { error: 'Status is open or done.' }).default('open'),
     due_on: fields.date.optional(),
   }),
-  visible: (actor, row) => (SEES_CONTACTS.has(actor.role) ? '*' : Object.keys(row).filter((key) => !CONTACT_FIELDS.includes(key))),
   columns: {
     student_name: 'call_students.name',
     student_email: 'call_students.email',

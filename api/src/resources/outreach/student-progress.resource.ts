@@ -3,9 +3,6 @@ import { defineResource, rolePolicy } from '../../core/resource';
 import { tableModel } from '../../core/table-model';
 import { wherePairedOn } from '../scopes';
 
-const CONTACT_FIELDS = ['student_phone', 'student_email'];
-/** Roles that phone or write to students see how to reach them (mentors only ever see their own). */
-const SEES_CONTACTS = new Set(['admin', 'sre', 'mentor']);
 
 /**
  * Each student's standing in each mission they are enrolled in (the `student_progress` view): attendance rate,
@@ -34,7 +31,7 @@ export const studentProgressResource = defineResource({
     'progress',
     'risk',
   ],
-  searchable: (actor) => (SEES_CONTACTS.has(actor.role) ? ['student_name', 'student_email', 'student_phone'] : ['student_name']),
+  searchable: ['student_name', 'student_email', 'student_phone'],
   filterable: {
     batch_id: ['eq', 'in'],
     mission_id: ['eq', 'in'],
@@ -51,6 +48,5 @@ export const studentProgressResource = defineResource({
   },
   writable: {},
   schema: z.object({}),
-  visible: (actor, row) => (SEES_CONTACTS.has(actor.role) ? '*' : Object.keys(row).filter((key) => !CONTACT_FIELDS.includes(key))),
   defaultSort: ['attendance_rate', 'ASC'],
 });

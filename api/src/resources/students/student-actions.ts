@@ -14,7 +14,7 @@ import { batchesResource } from '../batches/batches.resource';
 type Row = Record<string, unknown>;
 const asResource = (resource: unknown) => resource as ResourceDefinition;
 
-const idField = (label: string) => z.coerce.number({ error: `Choose a ${label}.` }).int().positive(`Choose a ${label}.`);
+const idField = (label: string) => z.number({ error: `Choose a ${label}.` }).int().positive(`Choose a ${label}.`);
 
 const visibleMission = (ctx: WriteContext, missionId: number) =>
   findVisible<{ id: number; batch_id: number; code: string }>(asResource(missionsResource), ctx.actor, ctx.trx, missionId);

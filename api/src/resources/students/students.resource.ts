@@ -14,9 +14,6 @@ import { NOT_ACKNOWLEDGED_SQL } from '../notices/audience';
 export const STUDENT_STATUSES = ['active', 'banned', 'delisted'] as const;
 const USER_FIELDS = ['name', 'email', 'phone'] as const;
 const STUDENT_FIELDS = ['address', 'status', 'status_reason'] as const;
-const CONTACT_FIELDS = ['phone', 'address'];
-/** Roles that see contact details (mentors only ever see their own students). */
-const SEES_CONTACTS = new Set(['admin', 'sre', 'mentor', 'student']);
 
 type Row = Record<string, unknown>;
 
@@ -52,8 +49,8 @@ export function studentsResource(deps: { mailer: Mailer; links: Links }) {
       },
     ),
     sortable: ['name', 'email', 'status', 'created_at', 'status_changed_at', 'last_sign_in_at'],
-    // Only those who may see phone numbers may search by them.
-    searchable: (actor) => (SEES_CONTACTS.has(actor.role) ? ['name', 'email', 'phone'] : ['name', 'email']),
+    // Contact fields are searched only for roles that may see them (core/contacts.ts).
+    searchable: ['name', 'email', 'phone'],
     filterable: {
       status: ['eq', 'in', 'neq'],
       created_at: ['gte', 'lte'],
@@ -115,7 +112,6 @@ export function studentsResource(deps: { mailer: Mailer; links: Links }) {
     },
     joins: (query) => query.join('users', 'users.id', 'students.id'),
     hidden: ['role'],
-    visible: (actor, row) => (SEES_CONTACTS.has(actor.role) ? '*' : Object.keys(row).filter((key) => !CONTACT_FIELDS.includes(key))),
     validate(data, existing) {
       const status = (data.status ?? existing?.status ?? 'active') as string;
       const reason = ('status_reason' in data ? data.status_reason : existing?.status_reason) as string | null | undefined;

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { stringify } from 'csv-stringify/sync';
+import { seesContacts } from '../../core/contacts';
 import { z } from 'zod';
 import { contextOf, requireActor } from '../../core/actor';
 import { insertAudited, writeAudit } from '../../core/audit';
@@ -120,6 +121,7 @@ export function pasteRouter(knex: Knex): Router {
   router.get('/submission_pastes/:id/unmatched.csv', async (req: Request, res: Response) => {
     const actor = requireActor(req);
     const paste = await findVisible<{ id: number; unknown_emails: string[]; not_enrolled_emails: string[] }>(pastes, actor, knex, req.params.id);
+    if (!seesContacts(actor)) throw errors.forbidden(`Your role (${actor.role}) can't see students' email addresses, and this list is nothing else.`);
     const id = paste.id;
     const rows = [
       ...paste.unknown_emails.map((email) => ({ email, reason: 'no student with this email' })),

@@ -28,7 +28,7 @@ export const submissionsResource = defineResource({
     assignment_id: fields.id,
     student_id: fields.id,
     submitted_at: z.string().datetime({ offset: true, message: 'Give the time as a date and time with its zone.' }).optional(),
-    grade: z.coerce.number({ error: 'Grade must be a number from 0 to 100.' }).min(0, 'Grade must be from 0 to 100.').max(100, 'Grade must be from 0 to 100.').nullable().optional(),
+    grade: z.number({ error: 'Grade must be a number from 0 to 100.' }).min(0, 'Grade must be from 0 to 100.').max(100, 'Grade must be from 0 to 100.').nullable().optional(),
   }),
   columns: {
     student_name: 'users.name',
