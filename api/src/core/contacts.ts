@@ -25,9 +25,10 @@ function ownerColumn(name: string): string {
   return who ? `${who}_id` : 'id';
 }
 
-/** Holds contact data (a string, or a list of them); a flag such as `notification_prefs.email: true` does not. */
-const holdsContact = (value: unknown): boolean =>
-  typeof value === 'string' ? value !== '' : Array.isArray(value) ? value.some((item) => typeof item === 'string' || (typeof item === 'object' && item !== null)) : false;
+/** A contact value (text, a list, or null: even "has none" is withheld); a flag such as `notification_prefs.email: true` is not. */
+const isContactValue = (value: unknown): boolean => value === null || typeof value === 'string' || Array.isArray(value);
+/** A contact value that says something (for the audit of what was shown). */
+const holdsContact = (value: unknown): boolean => (typeof value === 'string' ? value !== '' : Array.isArray(value) ? value.length > 0 : false);
 
 const isOwn = (row: Record<string, unknown>, name: string, actor: Actor) => {
   const owner = row[ownerColumn(name)];
@@ -47,7 +48,7 @@ function strip(value: unknown, actor: Actor, extra: readonly string[], depth: nu
   const row = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(row)) {
-    if (isContactField(key, extra) && holdsContact(item) && !isOwn(row, key, actor)) continue;
+    if (isContactField(key, extra) && isContactValue(item) && !isOwn(row, key, actor)) continue;
     out[key] = strip(item, actor, extra, depth + 1);
   }
   return out;

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { recordError } from '../ops/recent-errors';
+import { loggableUrl } from './request-log';
 
 export type ErrorCode =
   | 'INVALID_QUERY'
@@ -151,7 +152,7 @@ export function errorResponse(
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const route = req.route as { path?: unknown } | undefined;
-    const where = { method: req.method, route: typeof route?.path === 'string' ? `${req.baseUrl ?? ''}${route.path}` : req.path };
+    const where = { method: req.method, route: typeof route?.path === 'string' ? `${req.baseUrl ?? ''}${route.path}` : loggableUrl(req.path) };
     const { status, headers, body } = errorResponse(error, String(req.id ?? ''), logger, where);
     res.set(headers).status(status).json(body);
   };

@@ -1,10 +1,11 @@
-// The portal's own session: a signed, httpOnly cookie holding the API bearer token,
+// The portal's own session: an encrypted (AES-256-GCM), httpOnly cookie holding the API bearer token,
 // the CSRF token for the portal's forms, and the student's id and name for the header.
-import { createCookieSessionStorage, data, redirect, type Session } from '@remix-run/node';
+import { data, redirect, type Session } from '@remix-run/node';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
 import { api, isApiError, type Caller, type Me } from './api.server';
 import { CSRF_FIELD, type FormFailure } from './forms';
+import { createSealedCookieSessionStorage } from './sealed-session.server';
 
 export interface SessionData {
   token: string;
@@ -16,9 +17,9 @@ export type PortalSession = Session<SessionData>;
 const DEV_SECRET = 'sms-portal-dev-secret-change-me';
 
 /**
- * SESSION_SECRET (comma-separated to rotate: the first signs, all verify). Without
+ * SESSION_SECRET (comma-separated to rotate: the first seals, all open). Without
  * it, development uses a fixed secret and production a random one per process
- * (so nobody can sign cookies with a secret published in the repository; sessions
+ * (so nobody can open or forge cookies with a secret published in the repository; sessions
  * then end when the portal restarts).
  */
 function sessionSecrets(): string[] {
@@ -39,16 +40,13 @@ const secrets = sessionSecrets();
 const secureMode = (process.env.COOKIE_SECURE || 'false').toLowerCase();
 
 const storageFor = (secure: boolean) =>
-  createCookieSessionStorage<SessionData>({
-    cookie: {
-      name: 'sms_portal',
-      httpOnly: true,
-      sameSite: 'lax',
-      path: '/',
-      secure,
-      secrets,
-      maxAge: 60 * 60 * 24 * 14,
-    },
+  createSealedCookieSessionStorage<SessionData>('sms_portal', {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure,
+    secrets,
+    maxAge: 60 * 60 * 24 * 14,
   });
 const plainStorage = storageFor(false);
 const secureStorage = storageFor(true);
