@@ -62,7 +62,7 @@ const NoteCards = () => {
 const AddNoteForm = ({ studentId }: { studentId: unknown }) => {
   const { save, isPending, formKey } = useCreateAndReset('mentor_notes');
   const submit = (values: Record<string, unknown>) =>
-    save({ student_id: studentId, mission_id: values.mission_id || null, body: String(values.body ?? '').trim() }, 'Note saved.');
+    save({ student_id: studentId, mission_id: values.mission_id, body: String(values.body ?? '').trim() }, 'Note saved.');
   return (
     <FormPanel id="add-note-heading" title="Add a private note" sx={{ mb: 2 }}>
       <Form key={formKey} onSubmit={submit}>
@@ -79,7 +79,12 @@ const AddNoteForm = ({ studentId }: { studentId: unknown }) => {
             />
           </Grid>
           <Grid size={{ xs: 12, md: 8 }}>
-            <MissionInput label="About the mission (optional)" fullWidth helperText={false} />
+            <MissionInput
+              label="Mission"
+              fullWidth
+              validate={required('Choose the mission the note is about.')}
+              helperText="Mentors of the student on this mission read it."
+            />
           </Grid>
           <Grid size={{ xs: 12, md: 4 }} sx={{ pt: { md: 1 } }}>
             <SaveButton label="Save note" icon={<NoteAddIcon />} disabled={isPending} alwaysEnable />

@@ -62,14 +62,14 @@ it('mentor notes never reach a student, through any student route', async () => 
     const response = await request(t.app).get(path).set(headers);
     expect(response.text).not.toContain('SECRET-NOTE-7f3a');
   }
-  // Another mentor's note on the same student is readable by this mentor's peers but changeable only by its author.
+  // Another mentor's note on the same student and mission is readable by this mentor but changeable only by its author.
   const colleague = (await t.db.knex('users').where('email', 'like', 'demo.mentor.b1.%').first('id')).id;
-  const [theirs] = await t.db.knex('mentor_notes').insert({ student_id: student, author_id: colleague, body: 'Colleague note' }).returning('id');
+  const [theirs] = await t.db.knex('mentor_notes').insert({ student_id: student, mission_id: m1, author_id: colleague, body: 'Colleague note' }).returning('id');
   expect((await request(t.app).get(`/mentor_notes/${theirs.id}`).set(await as('mentor'))).status).toBe(200);
   expect((await request(t.app).put(`/mentor_notes/${theirs.id}`).set(await as('mentor')).send({ body: 'Rewritten' })).status).toBe(404);
   expect((await request(t.app).delete(`/mentor_notes/${theirs.id}`).set(await as('mentor'))).status).toBe(404);
   expect((await request(t.app).put(`/mentor_notes/${note.body.id}`).set(await as('mentor')).send({ body: 'SECRET-NOTE-7f3a: better now' })).status).toBe(200);
-  const otherMentorNote = await request(t.app).post('/mentor_notes').set(await as('mentor')).send({ student_id: (await t.db.knex('users').where('email', 'like', 'demo.student.b2.%').first('id')).id, body: 'x' });
+  const otherMentorNote = await request(t.app).post('/mentor_notes').set(await as('mentor')).send({ student_id: (await t.db.knex('users').where('email', 'like', 'demo.student.b2.%').first('id')).id, mission_id: m1, body: 'x' });
   expect(otherMentorNote.status).toBe(404);
 });
 
