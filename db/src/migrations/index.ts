@@ -16,6 +16,7 @@ import * as createRecognition from './20261127001500_create_recognition';
 import * as addNotificationsSeen from './20261127001600_add_notifications_seen';
 import * as createSettings from './20261127001000_create_settings';
 import * as mentorNotesBelongToMissions from './20261206100100_mentor_notes_belong_to_missions';
+import * as refuseSubmissionsOfWithdrawn from './20261206100200_refuse_submissions_of_withdrawn';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '20261127001600_add_notifications_seen': addNotificationsSeen,
   '20261127001000_create_settings': createSettings,
   '20261206100100_mentor_notes_belong_to_missions': mentorNotesBelongToMissions,
+  '20261206100200_refuse_submissions_of_withdrawn': refuseSubmissionsOfWithdrawn,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -11,3 +11,23 @@ it('finds every address in messy pasted text, once, lower-cased', () => {
   });
   expect(parseEmails('')).toEqual({ emails: [], duplicates: 0 });
 });
+
+it('matches addresses in the quoting people paste them with', () => {
+  const text = `'quoted@example.com'
+|piped@example.com|
+mailto:linked@example.com
+"Nadia Islam" <named@example.com>
+\`ticked@example.com\`, {braced@example.com}; (round@example.com) [square@example.com]
+"dq@example.com"`;
+  expect(parseEmails(text).emails).toEqual([
+    'quoted@example.com',
+    'piped@example.com',
+    'linked@example.com',
+    'named@example.com',
+    'ticked@example.com',
+    'braced@example.com',
+    'round@example.com',
+    'square@example.com',
+    'dq@example.com',
+  ]);
+});

@@ -53,7 +53,7 @@ export function pasteRouter(knex: Knex): Router {
 
     const classify = async (db: Knex | Knex.Transaction) => {
       const { rows } = (await db.raw(
-        `SELECT p.email, u.id AS user_id, u.role, u.name, me.student_id IS NOT NULL AS enrolled, s.id AS submission_id
+        `SELECT p.email, u.id AS user_id, u.role, u.name, coalesce(me.status <> 'withdrawn', false) AS enrolled, s.id AS submission_id
          FROM unnest(?::text[]) WITH ORDINALITY AS p(email, n)
          LEFT JOIN users u ON u.email = p.email
          LEFT JOIN mission_enrolments me ON me.student_id = u.id AND me.mission_id = ?

@@ -76,6 +76,21 @@ it('lists the students still missing, and undoing a submission removes its point
   expect(await t.db.knex('points_ledger').where({ submission_id: submission.id }).count({ n: '*' })).toEqual([{ n: 0 }]);
 });
 
+it('reports a student whose enrolment is withdrawn as not enrolled, and records nothing for them', async () => {
+  const k = t.db.knex;
+  const withdrawn = (await k('users as u').join('mission_enrolments as me', 'me.student_id', 'u.id').where('me.mission_id', m1).whereNotIn('u.email', emails).orderBy('u.id').first('u.id', 'u.email'))!;
+  await k('mission_enrolments').where({ student_id: withdrawn.id, mission_id: m1 }).update({ status: 'withdrawn' });
+  const preview = await paste(`'${withdrawn.email}'`, '2026-12-01T17:00:00Z', true);
+  expect(preview.body).toMatchObject({ not_enrolled_emails: [withdrawn.email], new: [], unknown_emails: [] });
+  const applied = await paste(`|${withdrawn.email}|`, '2026-12-01T17:00:00Z', false);
+  expect(applied.status).toBe(201);
+  expect(applied.body).toMatchObject({ recorded: 0, not_enrolled_emails: [withdrawn.email] });
+  expect(await k('submissions').where({ student_id: withdrawn.id }).count({ n: '*' })).toEqual([{ n: 0 }]);
+  const byHand = await request(t.app).post('/submissions').set(await as('sre')).send({ assignment_id: assignment.id, student_id: withdrawn.id });
+  expect(byHand.status).toBe(422);
+  expect(byHand.body.message).toMatch(/withdrawn/);
+});
+
 it('refuses a paste with no emails, and roles that may not record submissions', async () => {
   const empty = await paste('nothing here', '2026-12-01T17:00:00Z', true);
   expect(empty.status).toBe(422);

@@ -51,5 +51,6 @@ export const submissionsResource = defineResource({
     submissions_enrolment_fkey: "This student is not enrolled in the assignment's mission.",
     submissions_assignment_fkey: 'That assignment does not exist.',
     submissions_grade_range: 'Grade must be from 0 to 100.',
+    submissions_enrolment_not_withdrawn: "This student's enrolment in the mission was withdrawn, so no submission is recorded for them.",
   },
 });
