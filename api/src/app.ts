@@ -91,8 +91,11 @@ export interface AppDeps {
   logger?: Logger;
 }
 
-/** The API as Node's request listener: the fast lane for the cohort-wide actions, Express for everything else. */
-export type ApiListener = (req: IncomingMessage, res: ServerResponse) => void;
+/**
+ * The API as Node's request listener: the fast lane for the cohort-wide actions, Express for everything else. It
+ * carries the declared resources, so tests can sweep every one of them (a new resource is covered by itself).
+ */
+export type ApiListener = ((req: IncomingMessage, res: ServerResponse) => void) & { resources: readonly ResourceDefinition[] };
 
 export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVEL }) }: AppDeps): ApiListener {
   const mailer = new Mailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger });
@@ -219,7 +222,8 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   app.use(errorHandler(logger));
 
   const lane = fastLane([attendanceFastRoute(submit)], { knex, logger, common, trustProxy: app.get('trust proxy fn') });
-  return (req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     if (!lane(req, res)) app(req, res);
   };
+  return Object.assign(listener, { resources });
 }
