@@ -92,6 +92,24 @@ describe('webhooks', () => {
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 1, response_status: 200 });
   });
 
+  it("a developer's hook carries no student's contact details (item 9); an admin's does", async () => {
+    // (The developer's account was disabled above, so their hook is written directly.)
+    const [mine] = await t.db.knex('webhooks').insert({ url: receiverUrl, secret: 'd'.repeat(32), resources: ['students'], actions: ['update'], created_by: await t.userId('developer') }).returning('id');
+    const admins = await request(t.app).post('/webhooks').set(await as('admin')).send({ url: `${receiverUrl}?admin`, resources: ['students'], actions: ['update'] });
+    expect(admins.status).toBe(201);
+    const student = await t.userId('student');
+    expect((await request(t.app).put(`/students/${student}`).set(await as('sre')).send({ phone: '+8801799999999', address: 'Road 5' })).status).toBe(200);
+    received.length = 0;
+    await deliverDueWebhooks(t.db.knex);
+    expect(received).toHaveLength(2);
+    const bodies = received.map((r) => r.body);
+    const forDeveloper = bodies.find((body) => !body.includes('+8801799999999'));
+    expect(forDeveloper).toBeDefined();
+    expect(forDeveloper).not.toMatch(/Road 5|student@example\.com/);
+    expect(bodies.filter((body) => body.includes('+8801799999999'))).toHaveLength(1);
+    await t.db.knex('webhooks').whereIn('id', [mine.id, admins.body.id]).update({ active: false });
+  });
+
   it('a failing receiver is retried with growing waits, gives up after the last attempt, and can be retried by hand', async () => {
     answer = 500;
     received.length = 0;

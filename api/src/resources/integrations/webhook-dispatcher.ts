@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Knex } from 'knex';
+import type { Actor } from '../../core/actor';
+import { withoutContacts } from '../../core/contacts';
 
 export const MAX_ATTEMPTS = 10;
 const LEASE = "interval '2 minutes'";
@@ -10,6 +12,8 @@ interface DueDelivery {
   event: string;
   url: string;
   secret: string;
+  owner_id: number;
+  owner_role: string;
   audit: { id: number; at: Date; actor_user_id: number | null; actor_role: string | null; action: string; resource: string; record_id: string | null; before: unknown; after: unknown; request_id: string | null };
 }
 
@@ -33,8 +37,8 @@ export async function deliverDueWebhooks(knex: Knex, options: { limit?: number; 
        ), leased AS (
          UPDATE webhook_deliveries d SET next_attempt_at = now() + ${LEASE} FROM picked WHERE d.id = picked.id RETURNING d.*
        )
-       SELECT l.id, l.attempts, l.event, w.url, w.secret, to_jsonb(a) AS audit
-       FROM leased l JOIN webhooks w ON w.id = l.webhook_id JOIN audit_log a ON a.id = l.audit_id
+       SELECT l.id, l.attempts, l.event, w.url, w.secret, to_jsonb(a) AS audit, w.created_by AS owner_id, owner.role AS owner_role
+       FROM leased l JOIN webhooks w ON w.id = l.webhook_id JOIN audit_log a ON a.id = l.audit_id JOIN users owner ON owner.id = w.created_by
        ORDER BY l.id`,
       [options.limit ?? 50],
     );
@@ -42,6 +46,8 @@ export async function deliverDueWebhooks(knex: Knex, options: { limit?: number; 
   });
   await Promise.all(
     due.map(async (delivery) => {
+      // A hook sends what its owner may read: a developer's hook carries no student's email or phone.
+      const owner = { id: Number(delivery.owner_id), role: delivery.owner_role } as Actor;
       const body = JSON.stringify({
         delivery_id: Number(delivery.id),
         event: delivery.event,
@@ -50,8 +56,8 @@ export async function deliverDueWebhooks(knex: Knex, options: { limit?: number; 
         action: delivery.audit.action,
         record_id: delivery.audit.record_id,
         actor: delivery.audit.actor_user_id ? { id: Number(delivery.audit.actor_user_id), role: delivery.audit.actor_role } : null,
-        before: delivery.audit.before,
-        after: delivery.audit.after,
+        before: withoutContacts(owner, delivery.audit.before),
+        after: withoutContacts(owner, delivery.audit.after),
         request_id: delivery.audit.request_id,
       });
       let status: number | null = null;
