@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/src/seeds/demo-accounts';
 import { launchBrowser } from '../../db/src/testing/browser';
+import { startMailCatcher, type MailCatcher } from '../../db/src/testing/mail-catcher';
 import { startTestSystem } from '../../db/src/testing/system';
 
 import { openFromMore } from './helpers';
@@ -19,13 +20,16 @@ const WIDE = { width: 1280, height: 800 };
 const PHONE = { width: 360, height: 740 };
 
 let system: Awaited<ReturnType<typeof startTestSystem>> | undefined;
+let mail: MailCatcher | undefined;
 let browser: Browser | null = null;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
   if (!browser) return; // no Chromium outside CI: the helper printed why; every test returns early
-  system = await startTestSystem();
+  // Mail goes over SMTP to a catcher, read as the student would (the outbox keeps only redacted copies).
+  mail = await startMailCatcher();
+  system = await startTestSystem({ SMTP_URL: mail.url });
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
@@ -33,6 +37,7 @@ afterAll(async () => {
   await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
   await browser?.close();
   await system?.stop();
+  await mail?.close();
 });
 
 /** A fresh page; console errors and uncaught exceptions (CSP violations, hydration failures) are collected. */
@@ -79,38 +84,12 @@ async function expectNoHorizontalScroll(page: Page) {
   expect(widths.scroll).toBeLessThanOrEqual(widths.client);
 }
 
-/** The verification link from the dev outbox, read through the API as the demo admin. */
+/** The verification link, from the mail the student received. */
 async function verificationLinkFor(email: string): Promise<string> {
-  const { apiUrl } = system!;
-  const signIn = await fetch(`${apiUrl}/auth/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@example.com', password: DEMO_PASSWORD }),
-  });
-  expect(signIn.status).toBe(200);
-  const { token } = (await signIn.json()) as { token: string };
-
-  const query = new URLSearchParams({
-    sort: JSON.stringify(['id', 'DESC']),
-    range: JSON.stringify([0, 9]),
-    filter: JSON.stringify({ q: email }),
-  });
-  const deadline = Date.now() + 15_000;
-  // The mail may be written by a background job: poll for a little while.
-  for (;;) {
-    const response = await fetch(`${apiUrl}/outbox_messages?${query}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    expect(response.status).toBe(200);
-    const rows = (await response.json()) as Array<{ to: string; subject: string; text: string }>;
-    for (const row of rows) {
-      if (!row.to.toLowerCase().includes(email.toLowerCase())) continue;
-      const link = row.text.match(/https?:\/\/[^\s"'<>]+\/verify-email\?token=[^\s"'<>)]+/);
-      if (link) return link[0];
-    }
-    if (Date.now() > deadline) throw new Error(`No verification email for ${email} in the outbox`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
+  const message = await mail!.lastTo(email, { timeoutMs: 15_000 });
+  const link = message.text.match(/https?:\/\/[^\s"'<>]+\/verify-email\?token=[^\s"'<>)]+/);
+  if (!link) throw new Error(`No verification link in the mail to ${email}: ${message.text}`);
+  return link[0];
 }
 
 describe('student portal', () => {
@@ -187,6 +166,13 @@ describe('student portal', () => {
     await page.waitForURL('**/dashboard');
     await page.getByRole('heading', { name: `Welcome, ${DEMO_STUDENT.name}` }).waitFor();
     await screenshot(page, 'dashboard-360');
+
+    // The session cookie is sealed: whoever sees it can't read the API token inside (issue 15, item 7).
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'sms_portal')!;
+    expect(cookie.httpOnly).toBe(true);
+    const value = decodeURIComponent(cookie.value);
+    expect(value).toMatch(/^v1\.[\w-]+\.[\w-]+\.[\w-]+$/);
+    for (const part of value.split('.')) expect(Buffer.from(part, 'base64url').toString('latin1')).not.toMatch(/token|csrf|student/);
 
     // The profile form works without JavaScript too (post, redirect, message).
     await openFromMore(page, 'Profile', '/profile'); // behind the nav's "More"
