@@ -33,7 +33,7 @@ beforeAll(async () => {
   const admin = await t.userId('admin');
   const [kase] = await k('integrity_cases').insert({ student_id: student, kind: 'other', description: 'Shared answers.', opened_by: admin }).returning('id');
   await k('appeals').insert({ case_id: kase.id, student_id: student, statement: 'QUILL-APPEAL: it was my own work', link: 'https://quill.test/proof' });
-  await k('mentor_notes').insert({ student_id: student, author_id: await t.userId('mentor'), body: 'Struggles with CSS' });
+  await k('mentor_notes').insert({ student_id: student, mission_id: m1, author_id: await t.userId('mentor'), body: 'Struggles with CSS' });
   expect((await request(t.app).post('/me/calendar-feed').set(asStudent)).status).toBe(201);
   await k('outbox_messages').insert({ to: EMAIL, subject: 'Welcome', text: `Hello ${NAME}` });
   await k('imports').insert({ kind: 'pairings', created_by: admin, status: 'failed', finished_at: k.fn.now(), total_rows: 2, processed_rows: 2, error_count: 2, errors: JSON.stringify([{ line: 2, email: EMAIL, action: 'error', messages: ['x'] }, { line: 3, email: 'someone@else.test', action: 'error', messages: ['y'] }]) });
