@@ -119,6 +119,9 @@ describe('notices, tickets and mentor notes', () => {
     await signIn(env, page, MENTOR.email);
     await page.goto(`${env.system!.backofficeUrl}/#/students/${studentRow.id}/show?tab=notes`);
     await page.getByRole('textbox', { name: 'Note' }).fill('Struggles with deadlines; prefers a call on Sunday evenings.');
+    // A note belongs to one of the missions the mentor mentors the student on.
+    await page.getByRole('combobox', { name: 'Mission' }).click();
+    await page.getByRole('option', { name: /^M1 — / }).click();
     await page.getByRole('button', { name: 'Save note' }).click();
     await page.getByText('Struggles with deadlines; prefers a call on Sunday evenings.').waitFor();
     await page.getByText(new RegExp(`^${MENTOR.name} ·`)).waitFor();

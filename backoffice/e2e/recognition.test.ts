@@ -257,7 +257,7 @@ describe('recognition and feedback', () => {
     await visit(manager.page, `/missions/${m1}`, 'Guidelines for students', 'mission-edit-guidelines-360');
     await visit(manager.page, `/missions/${m1}/show?tab=guidelines`, 'Ground rules', 'mission-guidelines-360');
     await visit(manager.page, '/mentor_feedback', COMMENT, 'meeting-feedback-360');
-    await visit(manager.page, '/sres', SRE.email, 'sres-360');
+    await visit(manager.page, '/sres', SRE.name, 'sres-360');
     await manager.page.goto(`${base}/#/missions/${m1}/show`);
     await manager.page.getByRole('button', { name: 'Issue certificates' }).click();
     await manager.page.getByRole('dialog').getByRole('link', { name: 'Mission enrolments' }).waitFor();

@@ -12,12 +12,13 @@ import {
   useListContext,
   useRecordContext,
   RecordContextProvider,
+  SelectInput,
+  useGetList,
 } from 'react-admin';
 import { FormPanel } from '../common/FormPanel';
 import { useCreateAndReset } from '../common/useCreateAndReset';
 import { CompactPagination } from '../common/CompactPagination';
 import { formatDateTime } from '../common/format';
-import { MissionInput } from '../common/ReferenceInputs';
 import { None } from '../common/Section';
 import { useMe } from '../providers/useMe';
 
@@ -58,6 +59,31 @@ const NoteCards = () => {
   );
 };
 
+/**
+ * The missions the note can be about: the student's missions this person may see (a mentor: those they mentor the
+ * student on), preselected when there is only one.
+ */
+const NoteMissionInput = ({ studentId }: { studentId: unknown }) => {
+  const { data = [], isPending } = useGetList('mission_enrolments', {
+    filter: { student_id: studentId },
+    sort: { field: 'mission_code', order: 'ASC' },
+    pagination: { page: 1, perPage: 100 },
+  });
+  if (isPending) return null;
+  const choices = data.map((enrolment) => ({ id: enrolment.mission_id, name: `${enrolment.mission_code} — ${enrolment.mission_title}` }));
+  return (
+    <SelectInput
+      source="mission_id"
+      label="Mission"
+      choices={choices}
+      defaultValue={choices.length === 1 ? choices[0].id : undefined}
+      validate={required('Choose the mission the note is about.')}
+      helperText="Mentors of the student on this mission read it."
+      fullWidth
+    />
+  );
+};
+
 /** A mentor writes a private note on their student (never shown to the student). */
 const AddNoteForm = ({ studentId }: { studentId: unknown }) => {
   const { save, isPending, formKey } = useCreateAndReset('mentor_notes');
@@ -79,12 +105,7 @@ const AddNoteForm = ({ studentId }: { studentId: unknown }) => {
             />
           </Grid>
           <Grid size={{ xs: 12, md: 8 }}>
-            <MissionInput
-              label="Mission"
-              fullWidth
-              validate={required('Choose the mission the note is about.')}
-              helperText="Mentors of the student on this mission read it."
-            />
+            <NoteMissionInput studentId={studentId} />
           </Grid>
           <Grid size={{ xs: 12, md: 4 }} sx={{ pt: { md: 1 } }}>
             <SaveButton label="Save note" icon={<NoteAddIcon />} disabled={isPending} alwaysEnable />
