@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/src/seeds/demo-accounts';
 import { launchBrowser } from '../../db/src/testing/browser';
 import { startTestSystem } from '../../db/src/testing/system';
+import { signInOverHttp } from '../../db/src/testing/totp';
 
 import { openFromMore } from './helpers';
 
@@ -82,13 +83,8 @@ async function expectNoHorizontalScroll(page: Page) {
 /** The verification link from the dev outbox, read through the API as the demo admin. */
 async function verificationLinkFor(email: string): Promise<string> {
   const { apiUrl } = system!;
-  const signIn = await fetch(`${apiUrl}/auth/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@example.com', password: DEMO_PASSWORD }),
-  });
-  expect(signIn.status).toBe(200);
-  const { token } = (await signIn.json()) as { token: string };
+  // Admins use two-factor sign-in: the helper enrols an authenticator on the first sign-in, as the admin would.
+  const token = await signInOverHttp(apiUrl, 'admin@example.com', DEMO_PASSWORD);
 
   const query = new URLSearchParams({
     sort: JSON.stringify(['id', 'DESC']),
