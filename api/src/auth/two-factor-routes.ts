@@ -94,6 +94,16 @@ export function twoFactorRouter({ knex, config, throttle, twoFactor, me, mailer,
     res.json(enrolment);
   });
 
+  router.delete('/auth/2fa/setup', async (req, res) => {
+    const actor = personOf(req);
+    await knex.transaction(async (trx) => {
+      const dropped = await trx('user_totp').where({ user_id: actor.id }).whereNull('enabled_at').delete();
+      if (!dropped) throw new AppError(404, 'NOT_FOUND', 'No two-factor setup is under way.');
+      await writeAudit(trx, contextOf(req), { action: 'two_factor_setup_cancelled', resource: 'two_factor', recordId: actor.id });
+    });
+    res.status(204).end();
+  });
+
   router.post('/auth/2fa/enable', async (req, res) => {
     const actor = personOf(req);
     const { code } = parseInput(codeInput, req.body);

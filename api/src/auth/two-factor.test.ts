@@ -187,6 +187,12 @@ describe('optional for other staff and students; remembered devices', () => {
     expect(await t.db.knex('user_totp').where({ user_id: id }).first()).toBeUndefined();
     expect((await token(email)).body.user.two_factor).toMatchObject({ enabled: false, pending: false });
     expect(await auditActions(id)).toEqual(expect.arrayContaining(['two_factor_enable', 'two_factor_disable']));
+    // An enrolment that is never confirmed can be dropped (and only such a one).
+    const again = await token(email);
+    expect((await request(t.app).post('/auth/2fa/setup').set(bearer(again.body.token)).send({})).status).toBe(201);
+    expect((await request(t.app).delete('/auth/2fa/setup').set(bearer(again.body.token))).status).toBe(204);
+    expect((await request(t.app).delete('/auth/2fa/setup').set(bearer(again.body.token))).status).toBe(404);
+    expect(await t.db.knex('user_totp').where({ user_id: id }).first()).toBeUndefined();
   });
 
   it('remembers a device for 30 days at most, only for its user, until forgotten', async () => {

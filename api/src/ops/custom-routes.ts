@@ -58,6 +58,7 @@ export const CUSTOM_ROUTES: readonly CustomRoute[] = [
   { method: 'GET', path: '/auth/2fa', tag: 'auth', summary: 'Two-factor status: on/off, required, recovery codes left, remembered devices.', access: { signedIn: true } },
   { method: 'POST', path: '/auth/2fa/setup', tag: 'auth', summary: 'Start enrolling an authenticator app: the secret, its otpauth URL and a QR code.', access: { signedIn: true } },
   { method: 'GET', path: '/auth/2fa/setup', tag: 'auth', summary: 'The enrolment under way again (until its first code confirms it).', access: { signedIn: true } },
+  { method: 'DELETE', path: '/auth/2fa/setup', tag: 'auth', summary: 'Drop an enrolment that was never confirmed.', access: { signedIn: true } },
   { method: 'POST', path: '/auth/2fa/enable', tag: 'auth', summary: 'Confirm the enrolment with a first code; answers the recovery codes once.', body: '{code}', access: { signedIn: true } },
   { method: 'POST', path: '/auth/2fa/verify', tag: 'auth', summary: 'The code step of a sign-in (app code or recovery code), optionally remembering the device.', body: '{code, remember_device?}', access: { signedIn: true } },
   { method: 'POST', path: '/auth/2fa/recovery-codes', tag: 'auth', summary: 'New recovery codes (the old ones stop working).', body: '{code}', access: { signedIn: true } },
