@@ -1,3 +1,4 @@
+import { checkPrecomputedDemoHash } from './seeds/demo-accounts';
 import { hashPassword, needsRehash, SCRYPT_N, targetParams, verifyPassword } from './password-hash';
 
 it('hashes with scrypt and a salt, and verifies only the right password', async () => {
@@ -31,4 +32,8 @@ it('says which stored hashes need upgrading: older cost, other parameters, unkno
   expect(needsRehash(old, today)).toBe(true);
   expect(needsRehash(await hashPassword('x', { N: 1024, r: 8, p: 2 }), { N: 1024, r: 8, p: 1 })).toBe(true);
   expect(needsRehash('md5$abc', today)).toBe(true);
+});
+
+it("the demo seed's precomputed hash is the default demo password at today's cost", async () => {
+  expect(await checkPrecomputedDemoHash()).toBe(true);
 });
