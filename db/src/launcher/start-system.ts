@@ -14,6 +14,14 @@ const TWO_FACTOR_ROLES: readonly string[] =
     ? []
     : (process.env.TWO_FACTOR_REQUIRED_ROLES || 'admin,developer').split(',').map((role) => role.trim());
 
+const TWO_FACTOR_NOTE = `
+  ${TWO_FACTOR_ROLES.join(' and ')} accounts must use two-factor sign-in: their first sign-in in the back office
+  shows a QR code (and the key as text) for an authenticator app (Google Authenticator, Microsoft Authenticator,
+  1Password…), asks for its 6-digit code, then shows recovery codes to keep. Later sign-ins ask for a code (or a
+  recovery code); "Remember this device" skips it for 30 days. Lost the phone? Another admin resets it on the
+  user's page in the back office.
+`;
+
 function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -98,12 +106,7 @@ async function main(): Promise<void> {
 
   Demo accounts (password: ${DEMO_PASSWORD}):
 ${DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(10)} ${a.email}${TWO_FACTOR_ROLES.includes(a.role) ? '   (two-factor sign-in)' : ''}`).join('\n')}
-
-  Admins and developers must use two-factor sign-in: their first sign-in in the back office shows a QR code
-  (and the key as text) for an authenticator app (Google Authenticator, Microsoft Authenticator, 1Password…),
-  asks for its 6-digit code, then shows recovery codes to keep. Later sign-ins ask for a code (or a recovery
-  code); "Remember this device" skips it for 30 days. Lost the phone? Another admin resets it on the user's page.
-
+${TWO_FACTOR_ROLES.length ? TWO_FACTOR_NOTE : ''}
   Ctrl-C stops everything.
 `);
   } catch (error) {
