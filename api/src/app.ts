@@ -9,9 +9,15 @@ import { authenticate } from './auth/authenticate';
 import { standingGate } from './auth/standing-gate';
 import { authRouter } from './auth/auth-routes';
 import { appLinks } from './auth/links';
+import { meLoader } from './auth/me';
+import { oidcRouter } from './auth/oidc-routes';
 import { configurePassport } from './auth/passport';
 import { AuthThrottle } from './auth/throttle';
+import { TwoFactor } from './auth/two-factor';
+import { twoFactorGate } from './auth/two-factor-gate';
+import { twoFactorRouter } from './auth/two-factor-routes';
 import type { Config } from './config';
+import { TEST_COST_VARIABLE } from '@sms/db/password-hash';
 import { errorHandler, errors, registerConstraintMessages } from './core/errors';
 import type { ResourceDefinition } from './core/resource';
 import { fastLane } from './core/fast-lane';
@@ -101,6 +107,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   const mailer = new Mailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger });
   const links = appLinks(config);
   const storage = createStorage(config);
+  if (process.env[TEST_COST_VARIABLE]) logger.warn(`${TEST_COST_VARIABLE} is set: passwords are hashed at a test-only cost. Never set it in production.`);
   const resources: ResourceDefinition[] = [
     usersResource({ mailer, links }),
     auditLogResource,
@@ -189,7 +196,8 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   app.use(calendarFeedRouter(knex));
   app.use(certificateVerifyRouter(knex));
   app.use(metricsRouter({ knex, config }));
-  app.use(authenticate(knex, config.corsOrigins));
+  app.use(authenticate(knex, config.corsOrigins, config.twoFactorRequiredRoles));
+  app.use(twoFactorGate);
   app.use(standingGate);
   // The routes a whole cohort hits in the same few minutes come first, so they skip matching the others.
   const submit = submitAttendance(attendanceWriter(knex));
@@ -197,7 +205,12 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   app.use(meetingRouter(knex));
   app.use(meRouter(knex));
   app.use(notificationsRouter(knex));
-  app.use(authRouter({ knex, config, mailer, throttle: new AuthThrottle(), passport: configurePassport(knex), resources }));
+  const throttle = new AuthThrottle();
+  const twoFactor = new TwoFactor(config.totpKeys);
+  const me = meLoader(knex, resources, config.twoFactorRequiredRoles);
+  app.use(authRouter({ knex, config, mailer, throttle, passport: configurePassport(knex), twoFactor, me }));
+  app.use(twoFactorRouter({ knex, config, throttle, twoFactor, me, mailer, links }));
+  app.use(oidcRouter({ knex, config, twoFactor, me }));
   const students = resources.find((resource) => resource.name === 'students')!;
   for (const action of studentActions(students, knex)) app.use(action);
   app.use(autoPairRouter(knex));

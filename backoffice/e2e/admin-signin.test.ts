@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/src/seeds/demo-accounts';
 import { launchBrowser } from '../../db/src/testing/browser';
 import { startTestSystem } from '../../db/src/testing/system';
+import { passTwoFactor } from './helpers';
 
 jest.setTimeout(180_000);
 
@@ -108,6 +109,8 @@ describe('back office sign-in', () => {
     await screenshot(page, 'signin-1280');
 
     await signIn(page, ADMIN.email, DEMO_PASSWORD);
+    // Admins must use two-factor sign-in: enrolment on the first sign-in, a code on the next.
+    await passTwoFactor(page, ADMIN.email);
     await page.getByText(`Welcome, ${ADMIN.name}`).waitFor();
     await screenshot(page, 'dashboard-1280');
 
@@ -138,6 +141,8 @@ describe('back office sign-in', () => {
     await screenshot(page, 'signin-360');
 
     await signIn(page, ADMIN.email, DEMO_PASSWORD);
+    // Admins must use two-factor sign-in: enrolment on the first sign-in, a code on the next.
+    await passTwoFactor(page, ADMIN.email);
     await page.getByText(`Welcome, ${ADMIN.name}`).waitFor();
     await page.goto(`${system!.backofficeUrl}/#/users`);
     await waitForEmails(page, problems);

@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/src/seeds/demo-accounts';
 import { launchBrowser } from '../../db/src/testing/browser';
 import { startTestSystem } from '../../db/src/testing/system';
+import { signInOverHttp } from '../../db/src/testing/totp';
 
 export const SCREENSHOTS = path.join(__dirname, 'screenshots');
 export const WIDE = { width: 1280, height: 800 };
@@ -71,9 +72,9 @@ export async function apiCall<T>(env: E2E, token: string | null, method: string,
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** A bearer token for a demo account (finishing two-factor sign-in as its owner would, for admins and developers). */
 export async function tokenFor(env: E2E, email: string): Promise<string> {
-  const { token } = await apiCall<{ token: string }>(env, null, 'POST', '/auth/token', { email, password: DEMO_PASSWORD });
-  return token;
+  return signInOverHttp(env.system!.apiUrl, email, DEMO_PASSWORD);
 }
 
 /** The demo student's bearer token, id and mission ids by code (read from their dashboard, as the portal would). */

@@ -1,4 +1,4 @@
-import { Router, type CookieOptions, type NextFunction, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import type passport from 'passport';
 import { z } from 'zod';
@@ -8,26 +8,20 @@ import { contextOf, requireActor, type Actor } from '../core/actor';
 import { writeAudit } from '../core/audit';
 import { AppError, errors } from '../core/errors';
 import { parseInput } from '../core/input';
-import type { ResourceDefinition } from '../core/resource';
-import { ACTIONS } from '../core/resource';
-import { scopedQuery } from '../core/resource-router';
-import { hasLiveRestrictionSql } from '../resources/integrity-actions/live-actions';
 import type { Mailer } from '../mail/mailer';
 import { mailTemplates } from '../mail/templates';
+import type { MeLoader } from './me';
 import type { UserRow } from './passport';
+import { assertStrongPassword, PASSWORD_RULE, personalWords } from './password-strength';
 import { createSession, endSession, hashToken, SESSION_COOKIE } from './sessions';
+import { answerSignIn, metaOf, openSession, sessionCookieOptions, type SignInDeps } from './sign-in';
 import type { AuthThrottle } from './throttle';
 import { consumeToken, issueToken } from './tokens';
+import type { TwoFactor } from './two-factor';
 import { appLinks } from './links';
 
-export const PASSWORD_RULE = z
-  .string({ error: 'Password is required.' })
-  .min(10, 'Password must be at least 10 characters.')
-  .max(200, 'Password must be at most 200 characters.');
+export { PASSWORD_RULE };
 const emailRule = z.string({ error: 'Email is required.' }).trim().toLowerCase().email('Enter a valid email address.');
-
-
-const PUBLIC_USER_COLUMNS = ['id', 'email', 'name', 'role', 'status', 'phone', 'avatar_url', 'timezone', 'notification_prefs', 'email_verified_at'];
 
 export interface AuthDeps {
   knex: Knex;
@@ -35,49 +29,16 @@ export interface AuthDeps {
   mailer: Mailer;
   throttle: AuthThrottle;
   passport: passport.PassportStatic;
-  resources: readonly ResourceDefinition[];
+  twoFactor: TwoFactor;
+  me: MeLoader;
 }
 
-export function authRouter({ knex, config, mailer, throttle, passport, resources }: AuthDeps): Router {
+export function authRouter({ knex, config, mailer, throttle, passport, twoFactor, me }: AuthDeps): Router {
   const router = Router();
-  const cookieOptions: CookieOptions = {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: config.cookieSecure,
-    path: '/',
-    maxAge: config.SESSION_TTL_HOURS * 3600 * 1000,
-  };
+  const cookieOptions = sessionCookieOptions(config);
   const ipOf = (req: Request) => req.ip ?? 'unknown';
   const links = appLinks(config);
-
-  async function me(actorId: number) {
-    const user = await knex('users').where({ id: actorId }).first(PUBLIC_USER_COLUMNS);
-    const actor = { id: user.id, role: user.role } as Actor;
-    const permissions: Record<string, string[]> = {};
-    for (const resource of resources) {
-      const allowed = ACTIONS.filter((action) => resource.policy.can(actor, action));
-      if (allowed.length) permissions[resource.name] = allowed;
-    }
-    const standing =
-      user.role === 'student'
-        ? await knex('students as s')
-            .where('s.id', actorId)
-            .first(
-              's.status',
-              's.status_reason',
-              knex.raw(`${hasLiveRestrictionSql('s.id')} AS restricted`),
-            )
-        : undefined;
-    const notices = resources.find((resource) => resource.name === 'notices');
-    const unreadNotices =
-      user.role === 'student' && notices
-        ? await scopedQuery(notices, actor, knex)
-            .clearSelect()
-            .whereRaw('NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = notices.id AND r.student_id = ?)', [actorId])
-            .resultSize()
-        : undefined;
-    return { ...user, permissions, ...(standing ? { standing, unread_notices: unreadNotices } : {}) };
-  }
+  const signInDeps: SignInDeps = { knex, config, twoFactor, me };
 
   function authenticateLocal(req: Request, res: Response, next: NextFunction): Promise<UserRow | false> {
     return new Promise((resolve, reject) => {
@@ -88,7 +49,14 @@ export function authRouter({ knex, config, mailer, throttle, passport, resources
   }
 
   async function signIn(req: Request, res: Response, next: NextFunction) {
-    const { email } = parseInput(z.object({ email: emailRule, password: z.string({ error: 'Password is required.' }).min(1, 'Password is required.') }), req.body);
+    const { email } = parseInput(
+      z.object({
+        email: emailRule,
+        password: z.string({ error: 'Password is required.' }).min(1, 'Password is required.'),
+        device_token: z.string().max(200).optional(),
+      }),
+      req.body,
+    );
     await throttle.assertCanTryLogin(ipOf(req), email);
     const user = await authenticateLocal(req, res, next);
     if (!user) {
@@ -103,24 +71,15 @@ export function authRouter({ knex, config, mailer, throttle, passport, resources
     if (!user.email_verified_at) {
       throw new AppError(403, 'EMAIL_NOT_VERIFIED', `Please confirm your email address first: we sent a link to ${user.email}. You can ask for a new link below.`);
     }
-    const session = await knex.transaction(async (trx) => {
-      const created = await createSession(trx, user.id, config.SESSION_TTL_HOURS, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null });
-      const context = contextOf(req);
-      await writeAudit(trx, { ...context, actor: { id: user.id, role: user.role } as Actor }, { action: 'login', resource: 'sessions', recordId: created.sessionId });
-      return created;
-    });
-    return { session, user: await me(user.id) };
+    return openSession(signInDeps, req, { id: user.id, role: user.role as Actor['role'] }, { method: 'password' });
   }
 
   router.post('/auth/login', async (req, res, next) => {
-    const { session, user } = await signIn(req, res, next);
-    res.cookie(SESSION_COOKIE, session.token, cookieOptions);
-    res.json({ user, csrfToken: session.csrfToken });
+    answerSignIn(res, config, await signIn(req, res, next), 'cookie');
   });
 
   router.post('/auth/token', async (req, res, next) => {
-    const { session, user } = await signIn(req, res, next);
-    res.json({ token: session.token, csrfToken: session.csrfToken, user });
+    answerSignIn(res, config, await signIn(req, res, next), 'bearer');
   });
 
   router.post('/auth/logout', async (req, res) => {
@@ -137,7 +96,7 @@ export function authRouter({ knex, config, mailer, throttle, passport, resources
 
   router.get('/auth/me', async (req, res) => {
     const actor = requireActor(req);
-    res.json({ ...(await me(actor.id)), csrfToken: actor.csrfToken });
+    res.json({ ...(await me(actor.id, { pending: actor.twoFactorPending })), csrfToken: actor.csrfToken });
   });
 
   router.post('/auth/signup', async (req, res) => {
@@ -149,6 +108,7 @@ export function authRouter({ knex, config, mailer, throttle, passport, resources
       }),
       req.body,
     );
+    assertStrongPassword(input.password, personalWords(input.email, input.name));
     await throttle.consumeSignup(ipOf(req));
     const passwordHash = await hashPassword(input.password);
     await knex.transaction(async (trx) => {
@@ -214,6 +174,9 @@ export function authRouter({ knex, config, mailer, throttle, passport, resources
 
   router.post('/auth/password/reset', async (req, res) => {
     const input = parseInput(z.object({ token: z.string({ error: 'The link is incomplete.' }), password: PASSWORD_RULE }), req.body);
+    // Judged against the account's own name and email before the link is used up, so a weak choice can be retried.
+    const owner = await knex('user_tokens as t').join('users as u', 'u.id', 't.user_id').where('t.token_hash', hashToken(input.token)).first('u.email', 'u.name');
+    assertStrongPassword(input.password, personalWords(owner?.email, owner?.name));
     const passwordHash = await hashPassword(input.password);
     await knex.transaction(async (trx) => {
       const { userId, purpose } = await consumeToken(trx, input.token, ['reset_password', 'invite']);
@@ -240,12 +203,14 @@ export function authRouter({ knex, config, mailer, throttle, passport, resources
       await throttle.recordLoginFailure(ipOf(req), actor.email);
       throw errors.validation('Your current password is not correct.', { currentPassword: 'Your current password is not correct.' });
     }
+    assertStrongPassword(input.newPassword, personalWords(actor.email, actor.name), 'newPassword');
     const passwordHash = await hashPassword(input.newPassword);
     const session = await knex.transaction(async (trx) => {
       // The users trigger ends every session of this account, this one included; a fresh one replaces it.
       await trx('users').where({ id: actor.id }).update({ password_hash: passwordHash, password_changed_at: trx.fn.now() });
       await writeAudit(trx, contextOf(req), { action: 'change_password', resource: 'users', recordId: actor.id });
-      return createSession(trx, actor.id, config.SESSION_TTL_HOURS, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null });
+      // The new session was proven like the one it replaces (two-factor included).
+      return createSession(trx, actor.id, config.SESSION_TTL_HOURS, metaOf(req), { secondFactor: actor.secondFactor ?? null });
     });
     if (actor.via === 'cookie') res.cookie(SESSION_COOKIE, session.token, cookieOptions);
     res.json({

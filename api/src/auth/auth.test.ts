@@ -14,19 +14,20 @@ const cookieFrom = (response: request.Response) => {
 
 describe('sign in and out', () => {
   it('signs in with a cookie, answers /auth/me with role and permissions, and signs out', async () => {
-    const login = await request(t.app).post('/auth/login').send({ email: 'ADMIN@example.com ', password: DEMO_PASSWORD });
+    // A manager: no second factor unless they turn it on (admins' two-factor sign-in: two-factor.test.ts).
+    const login = await request(t.app).post('/auth/login').send({ email: 'MANAGER@example.com ', password: DEMO_PASSWORD });
     expect(login.status).toBe(200);
     const setCookie = String(login.headers['set-cookie']);
     expect(setCookie).toMatch(/sms_session=/);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
-    expect(login.body.user).toMatchObject({ email: 'admin@example.com', role: 'admin' });
+    expect(login.body.user).toMatchObject({ email: 'manager@example.com', role: 'manager', two_factor: { enabled: false, required: false, pending: false, step: null } });
     expect(login.body.user.password_hash).toBeUndefined();
     const cookie = cookieFrom(login);
 
     const me = await request(t.app).get('/auth/me').set('Cookie', cookie);
     expect(me.status).toBe(200);
-    expect(me.body.permissions.users).toEqual(['list', 'read', 'create', 'update', 'delete']);
+    expect(me.body.permissions.users).toEqual(['read', 'update']);
     expect(me.body.csrfToken).toBe(login.body.csrfToken);
 
     const logout = await request(t.app).post('/auth/logout').set('Cookie', cookie).set('X-CSRF-Token', login.body.csrfToken);

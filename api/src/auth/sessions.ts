@@ -17,32 +17,73 @@ export interface NewSession {
   sessionId: number;
 }
 
+export type SecondFactor = 'totp' | 'recovery_code' | 'trusted_device' | 'idp_mfa';
+
+/** How the session was opened: a pending one has passed the password (or SSO) but not yet the second factor. */
+export interface SessionKind {
+  method?: 'password' | 'oidc';
+  twoFactorPending?: boolean;
+  secondFactor?: SecondFactor | null;
+}
+
+/** A session waiting for its second factor lives this long: enough to find the phone, not to be left lying about. */
+export const PENDING_SESSION_MINUTES = 15;
+
 export async function createSession(
   db: Knex | Knex.Transaction,
   userId: number,
   ttlHours: number,
   meta: { ip: string | null; userAgent: string | null },
+  kind: SessionKind = {},
 ): Promise<NewSession> {
   const token = newToken();
   const csrfToken = newToken();
+  const minutes = kind.twoFactorPending ? PENDING_SESSION_MINUTES : ttlHours * 60;
   const [row] = await db('sessions')
     .insert({
       token_hash: hashToken(token),
       user_id: userId,
       csrf_token: csrfToken,
-      expires_at: db.raw(`now() + make_interval(hours => ?)`, [ttlHours]),
+      expires_at: db.raw(`now() + make_interval(mins => ?)`, [minutes]),
       ip: meta.ip,
       user_agent: meta.userAgent?.slice(0, 500) ?? null,
+      method: kind.method ?? 'password',
+      two_factor_pending: kind.twoFactorPending ?? false,
+      second_factor: kind.secondFactor ?? null,
     })
     .returning('id');
-  await db('users').where({ id: userId }).update({ last_sign_in_at: db.fn.now() });
+  if (!kind.twoFactorPending) await db('users').where({ id: userId }).update({ last_sign_in_at: db.fn.now() });
   return { token, csrfToken, sessionId: Number(row.id) };
+}
+
+/**
+ * The second factor is proven: the pending session is replaced by a full one under a new token (a token seen before
+ * the second factor never becomes a full session), keeping how the first factor was given.
+ */
+export async function completeSession(
+  db: Knex.Transaction,
+  pendingSessionId: number,
+  ttlHours: number,
+  meta: { ip: string | null; userAgent: string | null },
+  secondFactor: SecondFactor,
+): Promise<NewSession & { userId: number }> {
+  const [old] = await db('sessions').where({ id: pendingSessionId }).delete().returning(['user_id', 'method']);
+  if (!old) throw new Error('completeSession: the pending session is gone');
+  const created = await createSession(db, Number(old.user_id), ttlHours, meta, { method: old.method, secondFactor });
+  return { ...created, userId: Number(old.user_id) };
+}
+
+/** Marks a full session as proven by a second factor (turning two-factor sign-in on from a signed-in session). */
+export async function markSecondFactor(db: Knex | Knex.Transaction, sessionId: number, secondFactor: SecondFactor): Promise<void> {
+  await db('sessions').where({ id: sessionId }).update({ second_factor: secondFactor });
 }
 
 interface SessionRow {
   token_hash: Buffer;
   session_id: number;
   csrf_token: string;
+  two_factor_pending: boolean;
+  second_factor: SecondFactor | null;
   id: number;
   email: string;
   name: string;
@@ -53,7 +94,7 @@ interface SessionRow {
 
 const SESSION_ACTORS_SQL = `
   WITH found AS (
-    SELECT s.token_hash, s.id AS session_id, s.csrf_token, s.last_seen_at, u.id, u.email, u.name, u.role,
+    SELECT s.token_hash, s.id AS session_id, s.csrf_token, s.two_factor_pending, s.second_factor, s.last_seen_at, u.id, u.email, u.name, u.role,
            st.status AS student_status,
            ${hasLiveRestrictionSql('u.id')} AS restricted
     FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN students st ON st.id = u.id
@@ -62,7 +103,7 @@ const SESSION_ACTORS_SQL = `
     UPDATE sessions SET last_seen_at = now()
     WHERE id IN (SELECT session_id FROM found WHERE last_seen_at < now() - interval '1 minute')
   )
-  SELECT token_hash, session_id, csrf_token, id, email, name, role, student_status, restricted FROM found`;
+  SELECT token_hash, session_id, csrf_token, two_factor_pending, second_factor, id, email, name, role, student_status, restricted FROM found`;
 
 const loaders = new WeakMap<Knex, Batcher<Buffer, SessionRow | null>>();
 
@@ -86,12 +127,16 @@ function sessionLoader(db: Knex): Batcher<Buffer, SessionRow | null> {
 /**
  * The active user behind a token, or null: an expired session, a disabled user or a revoked session all end here.
  * Bearer API keys (integrations) resolve here too, so every request path authenticates the same way.
+ * A session still waiting for its second factor counts as none, unless the caller asks for it (`withPending`:
+ * the main path, whose two-factor gate then opens only the two-factor routes to it).
  */
-export async function findSessionActor(db: Knex, token: string, via: Actor['via']): Promise<Actor | null> {
+export async function findSessionActor(db: Knex, token: string, via: Actor['via'], { withPending = false } = {}): Promise<Actor | null> {
   if (via === 'bearer' && token.startsWith(API_KEY_PREFIX)) return findApiKeyActor(db, token);
   const row = await sessionLoader(db).load(hashToken(token));
-  if (!row) return null;
+  if (!row || (row.two_factor_pending && !withPending)) return null;
   return {
+    twoFactorPending: row.two_factor_pending,
+    secondFactor: row.second_factor,
     id: Number(row.id),
     email: row.email,
     name: row.name,

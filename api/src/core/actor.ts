@@ -14,6 +14,10 @@ export interface Actor {
   sessionId: number;
   via: 'cookie' | 'bearer';
   csrfToken: string;
+  /** Password (or SSO) proven, second factor not yet: only the two-factor routes are open (auth/two-factor-gate.ts). */
+  twoFactorPending?: boolean;
+  /** What proved the second factor of this session, if anything. */
+  secondFactor?: 'totp' | 'recovery_code' | 'trusted_device' | 'idp_mfa' | null;
   /** A student's standing: banned and delisted students may only read why and appeal; restricted ones lose mentorship. */
   standing?: { status: 'active' | 'banned' | 'delisted'; restricted: boolean };
 }

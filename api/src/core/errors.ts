@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'ACCOUNT_SUSPENDED'
   | 'EMAIL_NOT_VERIFIED'
   | 'INVALID_TOKEN'
+  | 'TWO_FACTOR_REQUIRED'
   | 'INTERNAL';
 
 export class AppError extends Error {

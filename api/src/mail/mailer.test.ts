@@ -16,7 +16,7 @@ it("sends the school's own wording for a template once an admin sets it, and the
   await request(t.app).post('/auth/password/forgot').send({ email: 'student@example.com' });
   expect((await lastMailTo(t.db, 'student@example.com')).subject).toBe('Reset your password');
 
-  const admin = (await request(t.app).post('/auth/token').send({ email: 'admin@example.com', password: 'sms-demo-2026' })).body.token;
+  const admin = await t.tokenFor('admin');
   const saved = await request(t.app)
     .put('/settings/1')
     .set({ Authorization: `Bearer ${admin}` })

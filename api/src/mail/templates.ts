@@ -35,4 +35,11 @@ export const mailTemplates = {
     subject: 'You have been invited to the school’s SMS',
     text: `Hello ${name},\n\nAn administrator created a ${role} account for you. Choose your password to start:\n${link}\n\nThe link works once and expires in 7 days.${signature}`,
   }),
+  twoFactorReset: (to: string, name: string, signInLink: string): MailMessage => ({
+    template: 'two_factor_reset',
+    vars: { name, sign_in_link: signInLink },
+    to,
+    subject: 'Your two-factor sign-in was reset',
+    text: `Hello ${name},\n\nAn administrator reset the two-factor sign-in of your account and signed you out everywhere. Your authenticator app's old entry no longer works: remove it, and set two-factor sign-in up again when you next sign in:\n${signInLink}\n\nIf you did not ask for this, tell the school at once.\n\n— The school team`,
+  }),
 };

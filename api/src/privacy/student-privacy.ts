@@ -57,6 +57,9 @@ export async function studentExport(db: Db, id: number): Promise<Row> {
     sessions: await all('SELECT id, created_at, last_seen_at, expires_at, ip, user_agent FROM sessions WHERE user_id = ? ORDER BY id'),
     account_tokens: await all('SELECT id, purpose, created_at, expires_at, used_at FROM user_tokens WHERE user_id = ? ORDER BY id'),
     calendar_feed: await all('SELECT created_at, last_fetched_at FROM calendar_feeds WHERE user_id = ?'),
+    // Two-factor sign-in: when it was set up and which devices are remembered; never the secret or the codes.
+    two_factor: await all('SELECT created_at, enabled_at, (SELECT count(*)::int FROM user_recovery_codes r WHERE r.user_id = t.user_id AND r.used_at IS NULL) AS recovery_codes_left FROM user_totp t WHERE user_id = ?'),
+    trusted_devices: await all('SELECT id, created_at, expires_at, last_used_at, ip, user_agent FROM trusted_devices WHERE user_id = ? ORDER BY id'),
     batch_enrolments: await all(
       'SELECT be.*, b.code AS batch_code, b.title AS batch_title FROM batch_enrolments be JOIN batches b ON b.id = be.batch_id WHERE be.student_id = ? ORDER BY be.id',
     ),
@@ -130,6 +133,9 @@ export async function eraseStudent(trx: Knex.Transaction, id: number, email: str
   counts.sessions = await count('DELETE FROM sessions WHERE user_id = ?', [id]);
   counts.account_tokens = await count('DELETE FROM user_tokens WHERE user_id = ?', [id]);
   counts.calendar_feeds = await count('DELETE FROM calendar_feeds WHERE user_id = ?', [id]);
+  counts.user_totp = await count('DELETE FROM user_totp WHERE user_id = ?', [id]);
+  counts.user_recovery_codes = await count('DELETE FROM user_recovery_codes WHERE user_id = ?', [id]);
+  counts.trusted_devices = await count('DELETE FROM trusted_devices WHERE user_id = ?', [id]);
   counts.users = await count(
     `UPDATE users SET name = ?, email = ?, phone = NULL, avatar_url = NULL, password_hash = NULL, status = 'disabled',
             notification_prefs = '{}'::jsonb WHERE id = ?`,

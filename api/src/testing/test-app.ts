@@ -6,6 +6,7 @@ import { insertDemoAccounts, DEMO_PASSWORD } from '@sms/db/seeds/demo-accounts';
 import { insertDemoCohorts } from '@sms/db/seeds/seed-demo';
 import { createTestDatabase, type TestDatabase } from '@sms/db/testing/test-database';
 import { startMailCatcher, type MailCatcher } from '@sms/db/testing/mail-catcher';
+import { totpCode } from '@sms/db/testing/totp';
 import { createApp, type ApiListener } from '../app';
 import { loadConfig } from '../config';
 import type { Role } from '../core/actor';
@@ -15,8 +16,15 @@ export { DEMO_PASSWORD };
 export interface TestApp {
   app: ApiListener;
   db: TestDatabase;
-  /** Signs a demo account in through the API and returns its bearer token. */
+  /**
+   * Signs a demo account in through the API and returns its bearer token. Admins and developers must use two-factor
+   * sign-in: their first sign-in enrols an authenticator through the API like a person would (see `totpSecret`).
+   */
   tokenFor(role: Role): Promise<string>;
+  /** Signs any account in (bearer), going through two-factor sign-in as its owner would; the token of a full session. */
+  signIn(email: string, password?: string): Promise<string>;
+  /** The TOTP secret of an account enrolled by `tokenFor`/`signIn`, for making codes. */
+  totpSecret(email: string): string | undefined;
   userId(role: Role): Promise<number>;
   /** The id of a demo mission by its batch and mission codes, e.g. ('DEMO-B01', 'M1'). */
   missionId(batchCode: string, missionCode: string): Promise<number>;
@@ -42,29 +50,43 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     await insertDemoAccounts(trx);
     if (options.cohorts) await insertDemoCohorts(trx);
   });
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: db.url,
-    BACKOFFICE_URL: 'http://backoffice.test',
-    PORTAL_URL: 'http://portal.test',
-    LOG_LEVEL: 'silent',
-    ...(catcher ? { SMTP_URL: catcher.url } : {}),
-    ...env,
-  });
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: db.url,
+      BACKOFFICE_URL: 'http://backoffice.test',
+      PORTAL_URL: 'http://portal.test',
+      LOG_LEVEL: 'silent',
+      ...(catcher ? { SMTP_URL: catcher.url } : {}),
+      ...env,
+    });
+  } catch (error) {
+    await catcher?.close();
+    await db.destroy();
+    throw error;
+  }
   const app = createApp({ config, knex: db.knex, logger: pino({ level: 'silent' }) });
   const tokens = new Map<Role, string>();
+  const secrets = new Map<string, string>();
   const servers: Server[] = [];
+  async function signIn(email: string, password = DEMO_PASSWORD): Promise<string> {
+    const response = await request(app).post('/auth/token').send({ email, password });
+    if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    return completeTwoFactor(app, response.body, email, secrets);
+  }
   return {
     app,
     db,
     async tokenFor(role) {
       const cached = tokens.get(role);
       if (cached) return cached;
-      const response = await request(app).post('/auth/token').send({ email: emailOf(role), password: DEMO_PASSWORD });
-      if (response.status !== 200) throw new Error(`sign-in as ${role} failed: ${response.status} ${JSON.stringify(response.body)}`);
-      tokens.set(role, response.body.token);
-      return response.body.token;
+      const token = await signIn(emailOf(role));
+      tokens.set(role, token);
+      return token;
     },
+    signIn,
+    totpSecret: (email) => secrets.get(email),
     async userId(role) {
       const row = await db.knex('users').where({ email: emailOf(role) }).first('id');
       return Number(row.id);
@@ -110,4 +132,32 @@ export async function lastMailTo(db: TestDatabase, to: string): Promise<{ subjec
   const link = /(https?:\/\/\S+)/.exec(row.text)?.[1] ?? '';
   const token = /token=([\w-]+)/.exec(link)?.[1] ?? '';
   return { subject: row.subject, text: row.text, link, token };
+}
+
+/**
+ * Finishes a bearer sign-in that asks for two-factor: enrols an authenticator (keeping its secret in `secrets`) or
+ * enters the next code from the kept secret, and answers the token of the full session.
+ */
+export async function completeTwoFactor(
+  app: ApiListener,
+  answer: { token: string; user: { two_factor?: { step: 'verify' | 'enrol' | null } } },
+  email: string,
+  secrets: Map<string, string>,
+): Promise<string> {
+  const step = answer.user.two_factor?.step;
+  if (!step) return answer.token;
+  const auth = { Authorization: `Bearer ${answer.token}` };
+  let finished: request.Response;
+  if (step === 'enrol') {
+    const setup = await request(app).post('/auth/2fa/setup').set(auth).send({});
+    if (setup.status !== 201) throw new Error(`2FA setup for ${email} failed: ${setup.status} ${JSON.stringify(setup.body)}`);
+    secrets.set(email, setup.body.secret);
+    finished = await request(app).post('/auth/2fa/enable').set(auth).send({ code: await totpCode(setup.body.secret) });
+  } else {
+    const secret = secrets.get(email);
+    if (!secret) throw new Error(`${email} has two-factor sign-in on, but its secret is unknown to this test`);
+    finished = await request(app).post('/auth/2fa/verify').set(auth).send({ code: await totpCode(secret) });
+  }
+  if (finished.status !== 200 || !finished.body.token) throw new Error(`2FA ${step} for ${email} failed: ${finished.status} ${JSON.stringify(finished.body)}`);
+  return finished.body.token;
 }

@@ -1,5 +1,6 @@
 import { Stack } from '@mui/material';
 import { Loading, Title, useAuthenticated } from 'react-admin';
+import { TwoFactorCard } from '../auth/TwoFactorCard';
 import { useMe } from '../providers/useMe';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ProfileForm } from './ProfileForm';
@@ -14,6 +15,7 @@ export const ProfilePage = () => {
       <Title title="My profile" />
       <ProfileForm me={me} />
       <ChangePasswordForm />
+      <TwoFactorCard />
     </Stack>
   );
 };

@@ -19,8 +19,16 @@ const endSession = async () => {
 const currentUser = async (): Promise<Me | null> =>
   session.getMe() ?? (session.isKnownSignedOut() ? null : await refreshSession());
 
+/** A session that has passed the password (or SSO) but not yet its second factor. */
+export const isPendingTwoFactor = (me: Me | null | undefined) => Boolean(me?.two_factor?.pending);
+
 export const authProvider: AuthProvider = {
-  async login({ email, password }: { email: string; password: string }) {
+  /**
+   * `{email, password}` signs in. A sign-in that needs its second factor stays on the sign-in page (which then asks
+   * for the code, or the enrolment); `{twoFactorDone: true}` is how that page finishes, with the session already set.
+   */
+  async login({ email, password, twoFactorDone }: { email?: string; password?: string; twoFactorDone?: boolean }) {
+    if (twoFactorDone) return;
     const signIn = () =>
       apiFetch<{ user: Me; csrfToken: string }>('/auth/login', {
         method: 'POST',
@@ -38,11 +46,12 @@ export const authProvider: AuthProvider = {
     }
     const { user, csrfToken } = answer;
     session.set(user, csrfToken);
-    if (!user.permissions) await refreshSession();
     if (user.role === 'student') {
       await endSession();
       throw new Error(STUDENT_MESSAGE);
     }
+    if (isPendingTwoFactor(user)) return { redirectTo: '/login' };
+    if (!user.permissions) await refreshSession();
   },
 
   async logout() {
@@ -58,7 +67,7 @@ export const authProvider: AuthProvider = {
       // API unreachable or failing: show why rather than silently bouncing to the login page.
       throw { message: error instanceof Error ? error.message : 'Cannot reach the API.' };
     }
-    if (!me) throw { message: false, redirectTo: '/login' };
+    if (!me || isPendingTwoFactor(me)) throw { message: false, redirectTo: '/login' };
     if (me.role === 'student') {
       await endSession();
       throw { message: STUDENT_MESSAGE, redirectTo: '/login' };
@@ -76,6 +85,10 @@ export const authProvider: AuthProvider = {
       // The CSRF token changed (e.g. password changed in another tab): fetch a fresh one.
       session.setCsrfToken(null);
       await refreshSession().catch(() => null);
+    }
+    if (status === 403 && code === 'TWO_FACTOR_REQUIRED') {
+      await refreshSession().catch(() => null);
+      throw { message: false, redirectTo: '/login' };
     }
     if (status === 403 && code === 'ACCOUNT_BLOCKED') {
       session.clear({ signedOut: true });

@@ -19,6 +19,15 @@ export interface Me {
   notification_prefs: Record<string, unknown> | null;
   email_verified_at: string | null;
   permissions: Record<string, Action[]>;
+  /** Two-factor sign-in; `pending` sessions must finish `step` before anything else opens. */
+  two_factor?: TwoFactorState;
+}
+
+export interface TwoFactorState {
+  enabled: boolean;
+  required: boolean;
+  pending: boolean;
+  step: 'verify' | 'enrol' | null;
 }
 
 let me: Me | null = null;

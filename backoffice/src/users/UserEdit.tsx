@@ -1,4 +1,5 @@
 import { Edit, SaveButton, SimpleForm, Toolbar, useRecordContext } from 'react-admin';
+import { ResetTwoFactorButton } from '../auth/ResetTwoFactorButton';
 import { useMe } from '../providers/useMe';
 import { UserInputs } from './UserInputs';
 
@@ -20,6 +21,7 @@ const UserTitle = () => {
 const UserEditToolbar = () => (
   <Toolbar>
     <SaveButton />
+    <ResetTwoFactorButton />
   </Toolbar>
 );
 

@@ -2,8 +2,7 @@ import path from 'node:path';
 import { createKnex, ensureDatabase, migrateLatest, withDatabase } from '../index';
 import { startEmbeddedPostgres, type RunningPostgres } from '../launcher/embedded-postgres';
 import { REPO_ROOT } from '../launcher/services';
-import { hashPassword } from '../password-hash';
-import { DEMO_PASSWORD } from '../seeds/demo-accounts';
+import { DEMO_PASSWORD, demoPasswordHash } from '../seeds/demo-accounts';
 import { generateCohorts } from '../seeds/cohorts';
 
 /**
@@ -26,7 +25,7 @@ async function main(): Promise<void> {
     await migrateLatest(knex);
     const prefix = `SCALE${Date.now().toString(36).toUpperCase()}`;
     await knex.transaction(async (trx) =>
-      generateCohorts(trx, { prefix, batches, studentsPerBatch: students, missionsPerBatch: 6, mentorsPerBatch: 30, passwordHash: await hashPassword(DEMO_PASSWORD) }),
+      generateCohorts(trx, { prefix, batches, studentsPerBatch: students, missionsPerBatch: 6, mentorsPerBatch: 30, passwordHash: await demoPasswordHash(DEMO_PASSWORD) }),
     );
     console.log(`Generated ${batches} batches × ${students} students (prefix ${prefix}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   } finally {

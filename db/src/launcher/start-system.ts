@@ -8,6 +8,20 @@ import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres
 import { REPO_ROOT, startServices, type RunningServices } from './services';
 import { isPortFree } from './port';
 
+/** The roles that must use two-factor sign-in, as the API reads TWO_FACTOR_REQUIRED_ROLES (for the printout). */
+const TWO_FACTOR_ROLES: readonly string[] =
+  (process.env.TWO_FACTOR_REQUIRED_ROLES ?? 'admin,developer').trim().toLowerCase() === 'none'
+    ? []
+    : (process.env.TWO_FACTOR_REQUIRED_ROLES || 'admin,developer').split(',').map((role) => role.trim());
+
+const TWO_FACTOR_NOTE = `
+  ${TWO_FACTOR_ROLES.join(' and ')} accounts must use two-factor sign-in: their first sign-in in the back office
+  shows a QR code (and the key as text) for an authenticator app (Google Authenticator, Microsoft Authenticator,
+  1Password…), asks for its 6-digit code, then shows recovery codes to keep. Later sign-ins ask for a code (or a
+  recovery code); "Remember this device" skips it for 30 days. Lost the phone? Another admin resets it on the
+  user's page in the back office.
+`;
+
 function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -18,16 +32,21 @@ function portFromEnv(name: string, fallback: number): number {
   return port;
 }
 
-/** The portal's cookie secret: SESSION_SECRET, or one generated once and kept beside the data so sessions survive restarts. */
-function sessionSecret(): string {
-  if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
-  const file = path.resolve(REPO_ROOT, process.env.DATA_DIR || '.data', 'session-secret');
+/** A secret from the environment, or one generated once and kept beside the data (so it survives restarts). */
+function keptSecret(variable: string, fileName: string): string {
+  if (process.env[variable]) return process.env[variable]!;
+  const file = path.resolve(REPO_ROOT, process.env.DATA_DIR || '.data', fileName);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   }
   return fs.readFileSync(file, 'utf8').trim();
 }
+
+/** The portal's cookie secret (SESSION_SECRET). */
+const sessionSecret = () => keptSecret('SESSION_SECRET', 'session-secret');
+/** The key the API encrypts two-factor secrets with (TOTP_ENCRYPTION_KEY): lose it and everyone must enrol again. */
+const totpKey = () => keptSecret('TOTP_ENCRYPTION_KEY', 'totp-encryption-key');
 
 async function main(): Promise<void> {
   const ports = {
@@ -78,7 +97,7 @@ async function main(): Promise<void> {
       await knex.destroy();
     }
 
-    services = await startServices({ databaseUrl, ports, extraEnv: { SESSION_SECRET: sessionSecret() } });
+    services = await startServices({ databaseUrl, ports, extraEnv: { SESSION_SECRET: sessionSecret(), TOTP_ENCRYPTION_KEY: totpKey() } });
     console.log(`
   SMS is running.
     API          ${services.apiUrl}   (health: ${services.apiUrl}/health)
@@ -86,8 +105,8 @@ async function main(): Promise<void> {
     Portal       ${services.portalUrl}
 
   Demo accounts (password: ${DEMO_PASSWORD}):
-${DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(10)} ${a.email}`).join('\n')}
-
+${DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(10)} ${a.email}${TWO_FACTOR_ROLES.includes(a.role) ? '   (two-factor sign-in)' : ''}`).join('\n')}
+${TWO_FACTOR_ROLES.length ? TWO_FACTOR_NOTE : ''}
   Ctrl-C stops everything.
 `);
   } catch (error) {

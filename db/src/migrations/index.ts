@@ -17,6 +17,7 @@ import * as addNotificationsSeen from './20261127001600_add_notifications_seen';
 import * as createSettings from './20261127001000_create_settings';
 import * as mentorNotesBelongToMissions from './20261206100100_mentor_notes_belong_to_missions';
 import * as refuseSubmissionsOfWithdrawn from './20261206100200_refuse_submissions_of_withdrawn';
+import * as addTwoFactorAndSso from './20261206110100_add_two_factor_and_sso';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '20261127001000_create_settings': createSettings,
   '20261206100100_mentor_notes_belong_to_missions': mentorNotesBelongToMissions,
   '20261206100200_refuse_submissions_of_withdrawn': refuseSubmissionsOfWithdrawn,
+  '20261206110100_add_two_factor_and_sso': addTwoFactorAndSso,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

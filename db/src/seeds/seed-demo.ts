@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import { hashPassword } from '../password-hash';
-import { DEMO_PASSWORD, insertDemoAccounts } from './demo-accounts';
+import { DEMO_PASSWORD, demoPasswordHash, insertDemoAccounts } from './demo-accounts';
 import { generateAttendanceHistory, generateCohorts } from './cohorts';
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
@@ -13,7 +12,7 @@ export async function insertDemoCohorts(trx: Knex.Transaction, password = DEMO_P
     studentsPerBatch: 250,
     missionsPerBatch: 3,
     mentorsPerBatch: 6,
-    passwordHash: await hashPassword(password),
+    passwordHash: await demoPasswordHash(password),
     // Dated from today, so the demo always shows a batch under way: mission 1 near its end, mission 2 begun.
     startsOn: daysAgo(40),
   });

@@ -12,6 +12,11 @@ export const TEMPLATE_DATABASE = 'sms_test_template';
  * with a migrated template database that every test file clones into a database of its own.
  */
 export default async function globalSetup(): Promise<void> {
+  // Test-only: hundreds of sign-ins and hashes at OWASP's scrypt cost (128 MiB, ~0.3 s each) would make the suite
+  // slow; the cost itself is tested in db/src/password-hash.test.ts. Workers and spawned services inherit both.
+  process.env.PASSWORD_HASH_TEST_COST ??= '10';
+  // The API refuses to start in production without a key for the TOTP secrets (spawned test servers run so).
+  process.env.TOTP_ENCRYPTION_KEY ??= 'test-only-totp-key-0123456789abcdef0123456789';
   let adminUrl = process.env.TEST_PG_URL;
   if (!adminUrl) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sms-test-pg-'));

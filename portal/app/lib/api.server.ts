@@ -21,12 +21,36 @@ export interface Me {
   permissions?: Record<string, string[]>;
   /** Students only: a banned or delisted student may only read why and appeal; a restricted one loses mentorship. */
   standing?: { status: StudentStatus; status_reason: string | null; restricted: boolean };
+  /** Two-factor sign-in; a `pending` session must finish `step` (enter a code, or set an app up) first. */
+  two_factor?: { enabled: boolean; required: boolean; pending: boolean; step: 'verify' | 'enrol' | null };
 }
 
 export interface TokenResponse {
   token: string;
   csrfToken: string;
   user: Me;
+  /** "Remember this device": keep it (30 days) and send it with the next sign-in. */
+  device_token?: string;
+  recovery_codes?: string[];
+  recovery_codes_left?: number;
+  message?: string;
+}
+
+/** `GET /auth/2fa`. */
+export interface TwoFactorStatus {
+  enabled: boolean;
+  enabled_at: string | null;
+  required: boolean;
+  pending_enrolment: boolean;
+  recovery_codes_left: number;
+  devices: { id: number; created_at: string; expires_at: string; last_used_at: string | null; user_agent: string | null }[];
+}
+
+/** An authenticator app to set up: the key as text, its otpauth:// URL and a QR code (PNG data URL). */
+export interface TwoFactorEnrolment {
+  secret: string;
+  otpauth_url: string;
+  qr_data_url: string;
 }
 
 export interface MessageResponse {
@@ -582,8 +606,8 @@ const post = <T>(path: string, body: unknown, caller?: Caller) => apiFetch<T>(pa
 /** The endpoints the portal uses, named after the contract. */
 export const api = {
   auth: {
-    token: (caller: Caller, email: string, password: string) =>
-      post<TokenResponse>('/auth/token', { email, password }, caller),
+    token: (caller: Caller, email: string, password: string, deviceToken?: string) =>
+      post<TokenResponse>('/auth/token', { email, password, ...(deviceToken ? { device_token: deviceToken } : {}) }, caller),
     logout: (caller: Caller) => post<void>('/auth/logout', undefined, caller),
     me: (caller: Caller) => apiFetch<Me>('/auth/me', { caller }),
     signup: (caller: Caller, fields: { name: string; email: string; password: string }) =>
@@ -600,6 +624,20 @@ export const api = {
         { currentPassword, newPassword },
         caller,
       ),
+  },
+  twoFactor: {
+    status: (caller: Caller) => apiFetch<TwoFactorStatus>('/auth/2fa', { caller }),
+    start: (caller: Caller) => post<TwoFactorEnrolment>('/auth/2fa/setup', {}, caller),
+    enrolment: (caller: Caller) => apiFetch<TwoFactorEnrolment>('/auth/2fa/setup', { caller }),
+    cancel: (caller: Caller) => apiFetch<void>('/auth/2fa/setup', { method: 'DELETE', caller }),
+    /** Answers the recovery codes (once); from a pending sign-in also the token of the full session. */
+    enable: (caller: Caller, code: string) => post<Partial<TokenResponse> & { user: Me; recovery_codes: string[] }>('/auth/2fa/enable', { code }, caller),
+    verify: (caller: Caller, code: string, rememberDevice: boolean) =>
+      post<TokenResponse>('/auth/2fa/verify', { code, remember_device: rememberDevice }, caller),
+    recoveryCodes: (caller: Caller, code: string) => post<{ recovery_codes: string[]; message: string }>('/auth/2fa/recovery-codes', { code }, caller),
+    disable: (caller: Caller, code: string) => post<MessageResponse>('/auth/2fa/disable', { code }, caller),
+    forgetDevice: (caller: Caller, id: number) => apiFetch<void>(`/auth/2fa/devices/${idPath(id)}`, { method: 'DELETE', caller }),
+    forgetDevices: (caller: Caller) => apiFetch<{ forgotten: number; message: string }>('/auth/2fa/devices', { method: 'DELETE', caller }),
   },
   me: {
     dashboard: (caller: Caller) => apiFetch<Dashboard>('/me/dashboard', { caller }),

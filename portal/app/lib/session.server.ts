@@ -11,6 +11,8 @@ export interface SessionData {
   token: string;
   csrf: string;
   student: { id: number; name: string };
+  /** The token of a sign-in that still needs its second factor (routes/two-factor.tsx); never a signed-in session. */
+  pending: string;
 }
 export type PortalSession = Session<SessionData>;
 
@@ -51,13 +53,14 @@ const storageFor = (secure: boolean) =>
 const plainStorage = storageFor(false);
 const secureStorage = storageFor(true);
 
+/** Whether this request's cookies are marked Secure (COOKIE_SECURE, as for the session). */
+export function secureCookies(request: Request): boolean {
+  if (secureMode === 'true') return true;
+  return secureMode === 'auto' && process.env.NODE_ENV === 'production' && new URL(request.url).protocol === 'https:';
+}
+
 function storage(request: Request) {
-  if (secureMode === 'true') return secureStorage;
-  if (secureMode === 'auto') {
-    const https = new URL(request.url).protocol === 'https:';
-    return process.env.NODE_ENV === 'production' && https ? secureStorage : plainStorage;
-  }
-  return plainStorage;
+  return secureCookies(request) ? secureStorage : plainStorage;
 }
 
 export const getSession = (request: Request) => storage(request).getSession(request.headers.get('Cookie'));

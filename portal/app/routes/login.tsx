@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { CsrfInput, Field, FormStatus, SubmitButton } from '~/components/form';
 import { api, type Me } from '~/lib/api.server';
 import { failureFor } from '~/lib/forms';
+import { deviceTokenOf } from '~/lib/device.server';
 import { failure, field, invalid, rawField, refuse } from '~/lib/forms.server';
 import {
   callerFor,
@@ -30,10 +31,16 @@ const REASONS: Record<LoginReason, string> = {
 
 const backofficeUrl = () => process.env.BACKOFFICE_URL || null;
 
+const twoFactorUrl = (next: unknown) => {
+  const target = safeNext(next, '');
+  return target ? `/two-factor?next=${encodeURIComponent(target)}` : '/two-factor';
+};
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const session = await getSession(request);
   if (session.get('token')) throw redirect(safeNext(url.searchParams.get('next')));
+  if (session.get('pending')) throw redirect(twoFactorUrl(url.searchParams.get('next')));
   const reason = url.searchParams.get('reason');
   const notice = reason && reason in REASONS ? REASONS[reason as LoginReason] : null;
   return { notice, staffNotice: reason === 'not-student', backofficeUrl: backofficeUrl() };
@@ -55,7 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   let token: string;
   let user: Me;
   try {
-    ({ token, user } = await api.auth.token(callerFor(undefined, context), email, password));
+    ({ token, user } = await api.auth.token(callerFor(undefined, context), email, password, await deviceTokenOf(request)));
   } catch (error) {
     return failure(error, { values });
   }
@@ -64,6 +71,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // The portal is for students: end the session the API just opened and point staff elsewhere.
     await api.auth.logout({ ...callerFor(undefined, context), token }).catch(() => undefined);
     return refuse(STAFF_MESSAGE, { status: 403, code: 'STAFF_ACCOUNT', values });
+  }
+
+  if (user.two_factor?.pending) {
+    // The password is right; the code (or the app's setup) comes next, on its own page.
+    session.unset('token');
+    session.set('pending', token);
+    session.set('csrf', newCsrfToken());
+    return redirect(twoFactorUrl(form.get('next')), { headers: { 'Set-Cookie': await commitSession(request, session) } });
   }
 
   session.set('token', token);

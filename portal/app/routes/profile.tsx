@@ -2,9 +2,10 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 
 import { CsrfInput, Field, FormStatus, SelectField, SubmitButton } from '~/components/form';
-import { api, isApiError } from '~/lib/api.server';
-import { failureFor, PASSWORD_MIN } from '~/lib/forms';
-import { failure, field, invalid, rawField, refuse, valuesOf } from '~/lib/forms.server';
+import { RecoveryCodeList, TwoFactorSetup } from '~/components/two-factor';
+import { api, isApiError, type Caller } from '~/lib/api.server';
+import { failureFor, PASSWORD_MIN, type FormFailure } from '~/lib/forms';
+import { failure, field, idOf, invalid, rawField, refuse, valuesOf } from '~/lib/forms.server';
 import {
   callerFor,
   commitSession,
@@ -21,12 +22,19 @@ export const meta: MetaFunction = () => [{ title: 'Profile · Student Portal' }]
 const SAVED: Record<string, string> = {
   profile: 'Your profile is saved.',
   password: 'Your password is changed. You have been signed out on your other devices.',
+  '2fa-on': 'Two-factor sign-in is on: signing in asks for a code from your app.',
+  '2fa-off': 'Two-factor sign-in is off. You sign in with your password alone.',
+  '2fa-forgotten': 'Forgotten: that device asks for a code at its next sign-in.',
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user } = await requireStudent(request, context);
+  const { user, caller } = await requireStudent(request, context);
   const saved = new URL(request.url).searchParams.get('saved') ?? '';
+  const twoFactor = await api.twoFactor.status(caller);
+  const enrolment = twoFactor.pending_enrolment ? await api.twoFactor.enrolment(caller) : null;
   return {
+    twoFactor,
+    enrolment,
     user: {
       email: user.email,
       name: user.name,
@@ -72,6 +80,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect('/profile?saved=profile', { headers: { 'Set-Cookie': await commitSession(request, session) } });
   }
 
+  if (intent.startsWith('2fa-')) return twoFactorAction(intent, form, caller);
+
   if (intent === 'password') {
     const currentPassword = rawField(form, 'currentPassword');
     const newPassword = rawField(form, 'newPassword');
@@ -115,12 +125,54 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return refuse('Unknown form. Please reload the page and try again.');
 }
 
+/** Two-factor sign-in on the profile: every step is a plain form post (no JavaScript needed). */
+async function twoFactorAction(intent: string, form: FormData, caller: Caller) {
+  const code = field(form, 'code');
+  const needsCode = ['2fa-enable', '2fa-codes', '2fa-disable'].includes(intent);
+  if (needsCode && !code) return invalid({ code: 'Enter the 6-digit code from your app, or a recovery code.' }, { intent });
+  try {
+    switch (intent) {
+      case '2fa-start':
+        await api.twoFactor.start(caller);
+        return redirect('/profile#two-factor');
+      case '2fa-cancel':
+        await api.twoFactor.cancel(caller);
+        return redirect('/profile#two-factor');
+      case '2fa-enable': {
+        const answer = await api.twoFactor.enable(caller, code);
+        return Response.json({ ok: true as const, intent, recoveryCodes: answer.recovery_codes, message: 'Two-factor sign-in is on.' });
+      }
+      case '2fa-codes': {
+        const answer = await api.twoFactor.recoveryCodes(caller, code);
+        return Response.json({ ok: true as const, intent, recoveryCodes: answer.recovery_codes, message: answer.message });
+      }
+      case '2fa-disable':
+        await api.twoFactor.disable(caller, code);
+        return redirect('/profile?saved=2fa-off');
+      case '2fa-forget': {
+        const device = field(form, 'device');
+        if (device === 'all') await api.twoFactor.forgetDevices(caller);
+        else await api.twoFactor.forgetDevice(caller, idOf(device));
+        return redirect('/profile?saved=2fa-forgotten');
+      }
+      default:
+        return refuse('Unknown form. Please reload the page and try again.');
+    }
+  } catch (error) {
+    return failure(error, { intent });
+  }
+}
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : 'never');
+
 export default function Profile() {
-  const { user, saved, timeZones } = useLoaderData<typeof loader>();
+  const { user, saved, timeZones, twoFactor, enrolment } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const profileFailure = failureFor(result, 'profile');
-  const passwordFailure = failureFor(result, 'password');
-  const otherFailure = result && !result.ok && !profileFailure && !passwordFailure ? failureFor(result) : undefined;
+  const profileFailure = failureFor(result as FormFailure, 'profile');
+  const passwordFailure = failureFor(result as FormFailure, 'password');
+  const twoFactorFailure = result && !result.ok && result.intent?.startsWith('2fa-') ? (result as FormFailure) : undefined;
+  const recoveryCodes = result && result.ok && 'recoveryCodes' in result ? (result.recoveryCodes as string[]) : null;
+  const otherFailure = result && !result.ok && !profileFailure && !passwordFailure && !twoFactorFailure ? failureFor(result as FormFailure) : undefined;
   const avatar = (profileFailure?.values.avatar_url ?? user.avatar_url) || '';
 
   return (
@@ -213,6 +265,87 @@ export default function Profile() {
             Change password
           </SubmitButton>
         </Form>
+      </section>
+
+      <section aria-labelledby="two-factor-heading" className="panel" id="two-factor">
+        <h2 id="two-factor-heading">Two-factor sign-in</h2>
+        {recoveryCodes ? (
+          <>
+            <FormStatus success={result && result.ok ? result.message : null} />
+            <RecoveryCodeList codes={recoveryCodes} />
+            <p>
+              <a className="button" href="/profile?saved=2fa-on#two-factor">
+                I have saved them
+              </a>
+            </p>
+          </>
+        ) : enrolment ? (
+          <>
+            <TwoFactorSetup enrolment={enrolment} failure={twoFactorFailure} intent="2fa-enable" />
+            <Form method="post" className="secondary-form">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="2fa-cancel" />
+              <button type="submit" className="button button-secondary">
+                Cancel
+              </button>
+            </Form>
+          </>
+        ) : twoFactor.enabled ? (
+          <div className="stack">
+            <FormStatus failure={twoFactorFailure} />
+            <p>
+              On since {when(twoFactor.enabled_at)}: signing in asks for a code from your authenticator app. {twoFactor.recovery_codes_left} recovery code
+              {twoFactor.recovery_codes_left === 1 ? '' : 's'} left.
+            </p>
+            <Form method="post" className="stack">
+              <CsrfInput />
+              <Field name="code" label="Code from your app (or a recovery code)" autoComplete="one-time-code" failure={twoFactorFailure} />
+              <div className="button-row">
+                <button type="submit" name="intent" value="2fa-codes" className="button button-secondary">
+                  New recovery codes
+                </button>
+                {!twoFactor.required ? (
+                  <button type="submit" name="intent" value="2fa-disable" className="button button-secondary">
+                    Turn off
+                  </button>
+                ) : null}
+              </div>
+            </Form>
+            {twoFactor.devices.length ? (
+              <>
+                <h3>Remembered devices</h3>
+                <ul className="device-list">
+                  {twoFactor.devices.map((device) => (
+                    <li key={device.id}>
+                      <span className="device-name">
+                        {(device.user_agent ?? 'Unknown browser').slice(0, 60)}
+                        <span className="muted"> · until {when(device.expires_at)}</span>
+                      </span>
+                      <Form method="post">
+                        <CsrfInput />
+                        <input type="hidden" name="intent" value="2fa-forget" />
+                        <input type="hidden" name="device" value={device.id} />
+                        <button type="submit" className="button button-secondary">
+                          Forget
+                        </button>
+                      </Form>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </div>
+        ) : (
+          <Form method="post" className="stack">
+            <FormStatus failure={twoFactorFailure} />
+            <CsrfInput />
+            <input type="hidden" name="intent" value="2fa-start" />
+            <p>Off: you sign in with your password alone. Turn it on so that a stolen password is not enough to get into your account.</p>
+            <SubmitButton intent="2fa-start" pendingText="Preparing…">
+              Turn on two-factor sign-in
+            </SubmitButton>
+          </Form>
+        )}
       </section>
     </div>
   );
