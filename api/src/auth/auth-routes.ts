@@ -51,7 +51,11 @@ export function authRouter({ knex, config, mailer, throttle, passport, resources
   const links = appLinks(config);
 
   async function me(actorId: number) {
-    const user = await knex('users').where({ id: actorId }).first(PUBLIC_USER_COLUMNS);
+    // `today` is the user's day in their profile zone and `server_now` the API's clock: the back office shows
+    // days and times from these, whatever the browser's zone or clock says.
+    const user = await knex('users')
+      .where({ id: actorId })
+      .first([...PUBLIC_USER_COLUMNS, knex.raw(`to_char((now() AT TIME ZONE timezone)::date, 'YYYY-MM-DD') AS today`), knex.raw('now() AS server_now')]);
     const actor = { id: user.id, role: user.role } as Actor;
     const permissions: Record<string, string[]> = {};
     for (const resource of resources) {

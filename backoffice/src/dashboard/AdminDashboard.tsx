@@ -1,7 +1,7 @@
 import { Box, Chip, List, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { LinkBase } from 'react-admin';
 import { STATUS_COLORS } from '../common/choices';
-import { listLink } from '../common/format';
+import { formatWhen, listLink } from '../common/format';
 import { can } from '../providers/permissions';
 import { useMe } from '../providers/useMe';
 import { useLiveList, useLiveTotal } from './live';
@@ -55,13 +55,7 @@ export const SystemCounts = () => (
   </>
 );
 
-const when = (value: unknown) => {
-  const at = new Date(String(value));
-  const sameDay = at.toDateString() === new Date().toDateString();
-  return sameDay
-    ? at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
-    : at.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-};
+const when = (value: unknown) => formatWhen(value);
 
 /** The last 10 audit log entries: when, who, what, on which record; each opens its entry. */
 export const RecentActivity = () => {
