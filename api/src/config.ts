@@ -32,6 +32,22 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema> & { corsOrigins: string[]; cookieSecure: boolean; apiPublicUrl: string };
 
+const LOOPBACK = ['localhost', '127.0.0.1'];
+
+/** An origin and, when it is a loopback address, its other spelling: http://localhost:4001 → also http://127.0.0.1:4001. */
+export function withLoopbackAliases(origin: string): string[] {
+  try {
+    const url = new URL(origin);
+    if (!LOOPBACK.includes(url.hostname)) return [origin];
+    return LOOPBACK.map((host) => {
+      url.hostname = host;
+      return url.origin;
+    });
+  } catch {
+    return [origin];
+  }
+}
+
 /** Reads and checks the environment; every bad value is reported by name, all at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
@@ -45,10 +61,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const config = parsed.data;
   const apiPublicUrl = config.API_PUBLIC_URL ?? `http://localhost:${config.API_PORT}`;
-  const corsOrigins = (config.CORS_ORIGINS ?? `${config.BACKOFFICE_URL},${config.PORTAL_URL}`)
+  const listed = (config.CORS_ORIGINS ?? `${config.BACKOFFICE_URL},${config.PORTAL_URL}`)
     .split(',')
     .map((origin) => origin.trim().replace(/\/$/, ''))
     .filter(Boolean);
+  // By default the apps are allowed however a browser spells this machine (localhost or 127.0.0.1).
+  const corsOrigins = config.CORS_ORIGINS ? listed : [...new Set(listed.flatMap(withLoopbackAliases))];
   const cookieSecure = config.COOKIE_SECURE ? config.COOKIE_SECURE === 'true' : apiPublicUrl.startsWith('https://');
   return { ...config, corsOrigins, cookieSecure, apiPublicUrl };
 }

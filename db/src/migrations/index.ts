@@ -15,6 +15,7 @@ import * as createMentorFeedback from './20261127001400_create_mentor_feedback_a
 import * as createRecognition from './20261127001500_create_recognition';
 import * as addNotificationsSeen from './20261127001600_add_notifications_seen';
 import * as createSettings from './20261127001000_create_settings';
+import * as checkCohortDates from './20261206140100_check_cohort_dates';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '20261127001500_create_recognition': createRecognition,
   '20261127001600_add_notifications_seen': addNotificationsSeen,
   '20261127001000_create_settings': createSettings,
+  '20261206140100_check_cohort_dates': checkCohortDates,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
