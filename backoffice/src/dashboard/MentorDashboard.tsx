@@ -5,6 +5,7 @@ import { formatTimeRange, listLink, nowMs } from '../common/format';
 import { LoadChip, menteesText } from '../mentor_load/MentorLoadList';
 import { useLiveList, useLiveTotal } from './live';
 import { OutreachCards } from './OutreachCards';
+import { MenteesSlipping } from './WorkQueues';
 import { Empty, Panel, Stat, StatCard } from './parts';
 
 const ACTIVE = { mission_status: 'active' };
@@ -116,9 +117,10 @@ const UpcomingMeetings = () => {
   );
 };
 
-/** Mentor: who is slipping (OutreachCards), who checked in today, their load, their next meetings. */
+/** Mentor: who is slipping and why, who checked in today, their load, their next meetings. */
 export const MentorDashboard = () => (
   <>
+    <MenteesSlipping />
     <OutreachCards role="mentor" />
     <MyStudentsToday />
     <MyLoad />
