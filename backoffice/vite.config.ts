@@ -53,7 +53,11 @@ const precompress = (): Plugin => {
 export default defineConfig({
   plugins: [react(), runtimeConfig(), precompress()],
   resolve: {
-    alias: { 'object.entries': fileURLToPath(new URL('./src/shims/object-entries.ts', import.meta.url)) },
+    alias: [
+      { find: 'object.entries', replacement: fileURLToPath(new URL('./src/shims/object-entries.ts', import.meta.url)) },
+      // react-admin's DataTable row checkbox, with its name on the input (see the shim).
+      { find: /^\.\/SelectRowCheckbox\.js$/, replacement: fileURLToPath(new URL('./src/shims/SelectRowCheckbox.tsx', import.meta.url)) },
+    ],
   },
   server: {
     port: Number(process.env.BACKOFFICE_PORT || 4001),

@@ -33,7 +33,8 @@ export const ExportCsvButton = ({ label = 'Export CSV', filter }: { label?: stri
   };
 
   return (
-    <Button label={label} onClick={download} disabled={busy || total === 0}>
+    // aria-label: react-admin drops the name of a disabled icon-only button on phones.
+    <Button label={label} aria-label={label} onClick={download} disabled={busy || total === 0}>
       <DownloadIcon />
     </Button>
   );

@@ -1,4 +1,4 @@
-import { Box, Chip, List, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { Box, Chip, List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { LinkBase } from 'react-admin';
 import { STATUS_COLORS } from '../common/choices';
 import { formatWhen, listLink } from '../common/format';
@@ -67,7 +67,8 @@ export const RecentActivity = () => {
       ) : (
         <List dense disablePadding aria-label="Recent activity">
           {data.map((entry) => (
-            <ListItemButton key={entry.id} component={LinkBase} to={`/audit_log/${entry.id}/show`} sx={{ px: { xs: 1, sm: 1 }, alignItems: 'flex-start' }}>
+            <ListItem key={entry.id} disablePadding>
+            <ListItemButton component={LinkBase} to={`/audit_log/${entry.id}/show`} sx={{ px: { xs: 1, sm: 1 }, alignItems: 'flex-start' }}>
               <ListItemText
                 primary={
                   <Box component="span" sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -84,6 +85,7 @@ export const RecentActivity = () => {
                 }
               />
             </ListItemButton>
+            </ListItem>
           ))}
         </List>
       )}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { List, ListItemButton, ListItemText, Table, TableBody, TableCell, TableHead, TableRow, Link as MuiLink } from '@mui/material';
+import { List, ListItem, ListItemButton, ListItemText, Table, TableBody, TableCell, TableHead, TableRow, Link as MuiLink } from '@mui/material';
 import { LinkBase, type RaRecord } from 'react-admin';
 import { formatTimeRange, listLink, nowMs } from '../common/format';
 import { LoadChip, menteesText } from '../mentor_load/MentorLoadList';
@@ -103,13 +103,15 @@ const UpcomingMeetings = () => {
       ) : (
         <List dense disablePadding aria-label="Upcoming meetings">
           {data.map((m: RaRecord) => (
-            <ListItemButton key={m.id} component={LinkBase} to={`/meetings/${m.id}/show`} sx={{ px: 1 }}>
+            <ListItem key={m.id} disablePadding>
+            <ListItemButton component={LinkBase} to={`/meetings/${m.id}/show`} sx={{ px: 1 }}>
               <ListItemText
                 primary={m.title}
                 secondary={`${formatTimeRange(m.starts_at, m.ends_at)} · ${m.mission_code ?? ''} · ${m.invitee_count ?? 0} invited`}
                 slotProps={{ primary: { sx: { overflowWrap: 'anywhere' } } }}
               />
             </ListItemButton>
+            </ListItem>
           ))}
         </List>
       )}

@@ -95,7 +95,8 @@ export const MenteesSlipping = () => {
           )}
           <List dense disablePadding aria-label="Mentees slipping">
             {data.map((r: RaRecord) => (
-              <ListItemButton key={r.id} component={LinkBase} to={`/students/${r.student_id}/show`} divider sx={{ px: 1, alignItems: 'flex-start' }}>
+              <ListItem key={r.id} disablePadding divider>
+              <ListItemButton component={LinkBase} to={`/students/${r.student_id}/show`} sx={{ px: 1, alignItems: 'flex-start' }}>
                 <ListItemText
                   primary={
                     <Box component="span" sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
@@ -111,6 +112,7 @@ export const MenteesSlipping = () => {
                   secondary={whyText(r)}
                 />
               </ListItemButton>
+              </ListItem>
             ))}
           </List>
         </>

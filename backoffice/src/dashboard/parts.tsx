@@ -40,7 +40,8 @@ export const Stat = ({
       </Typography>
     </>
   );
-  const aria = `${label}: ${ariaValue ?? text ?? count(value)}`;
+  // The visible words in their order ("501 active"), so voice control finds the link by what it shows.
+  const aria = `${ariaValue ?? text ?? count(value)} ${label}`;
   return to ? (
     <CardActionArea component={LinkBase} to={to} sx={{ p: 2, height: '100%' }} aria-label={aria} title={hint}>
       {body}

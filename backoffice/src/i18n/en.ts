@@ -54,6 +54,7 @@ export const en = {
     },
   },
   app: {
+    select_row: 'Select %{name}',
     menu: {
       home: 'Home',
       group: {
