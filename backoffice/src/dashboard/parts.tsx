@@ -40,10 +40,10 @@ export const Stat = ({
       </Typography>
     </>
   );
-  // The visible words in their order ("501 active"), so voice control finds the link by what it shows.
   const aria = `${ariaValue ?? text ?? count(value)} ${label}`;
   return to ? (
-    <CardActionArea component={LinkBase} to={to} sx={{ p: 2, height: '100%' }} aria-label={aria} title={hint}>
+    // Named by its visible words (the number, then what it counts), so voice control finds it by what it shows.
+    <CardActionArea component={LinkBase} to={to} sx={{ p: 2, height: '100%' }} title={hint}>
       {body}
     </CardActionArea>
   ) : (
