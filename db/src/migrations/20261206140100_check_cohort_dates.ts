@@ -11,6 +11,39 @@ import type { Knex } from 'knex';
  *   `refresh_cohort_statuses()` (run every minute by the API) as days turn over, and the attendance check
  *   applies the rule itself, so a mission opens for check-ins at its first local midnight exactly.
  */
+/** The attendance check (as in 20261127000700_awards_per_statement) with the mission's status read by `missionStatus`. */
+const attendancePrepare = (missionStatus: string) => `
+    CREATE OR REPLACE FUNCTION daily_attendance_prepare() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+      zone text;
+      mission_status text;
+      enrolment_status text;
+      student_status text;
+    BEGIN
+      SELECT b.timezone, ${missionStatus}, me.status, s.status
+        INTO zone, mission_status, enrolment_status, student_status
+        FROM missions m
+        JOIN batches b ON b.id = m.batch_id
+        LEFT JOIN mission_enrolments me ON me.mission_id = m.id AND me.student_id = NEW.student_id
+        LEFT JOIN students s ON s.id = NEW.student_id
+        WHERE m.id = NEW.mission_id;
+      IF enrolment_status IS NULL THEN
+        RAISE EXCEPTION 'not enrolled' USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'daily_attendance_enrolment_fkey';
+      END IF;
+      IF mission_status <> 'active' THEN
+        RAISE EXCEPTION 'mission is not active' USING ERRCODE = 'check_violation', CONSTRAINT = 'daily_attendance_mission_active';
+      END IF;
+      IF enrolment_status <> 'active' THEN
+        RAISE EXCEPTION 'enrolment is not active' USING ERRCODE = 'check_violation', CONSTRAINT = 'daily_attendance_enrolment_active';
+      END IF;
+      IF student_status <> 'active' THEN
+        RAISE EXCEPTION 'student is not active' USING ERRCODE = 'check_violation', CONSTRAINT = 'daily_attendance_student_active';
+      END IF;
+      NEW.local_date := (NEW.submitted_at AT TIME ZONE zone)::date;
+      RETURN NEW;
+    END $$;
+`;
+
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
     ALTER TABLE batches DROP CONSTRAINT batches_status_valid,
@@ -102,35 +135,7 @@ export async function up(knex: Knex): Promise<void> {
       FOR EACH ROW EXECUTE FUNCTION missions_check_assignments_within();
 
     -- The attendance check applies the status rule itself (not the stored column, which may be a minute behind).
-    CREATE OR REPLACE FUNCTION daily_attendance_prepare() RETURNS trigger LANGUAGE plpgsql AS $$
-    DECLARE
-      zone text;
-      mission_status text;
-      enrolment_status text;
-      student_status text;
-    BEGIN
-      SELECT b.timezone, mission_status_on(m.status, m.starts_on, m.ends_on, (now() AT TIME ZONE b.timezone)::date), me.status, s.status
-        INTO zone, mission_status, enrolment_status, student_status
-        FROM missions m
-        JOIN batches b ON b.id = m.batch_id
-        LEFT JOIN mission_enrolments me ON me.mission_id = m.id AND me.student_id = NEW.student_id
-        LEFT JOIN students s ON s.id = NEW.student_id
-        WHERE m.id = NEW.mission_id;
-      IF enrolment_status IS NULL THEN
-        RAISE EXCEPTION 'not enrolled' USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'daily_attendance_enrolment_fkey';
-      END IF;
-      IF mission_status <> 'active' THEN
-        RAISE EXCEPTION 'mission is not active' USING ERRCODE = 'check_violation', CONSTRAINT = 'daily_attendance_mission_active';
-      END IF;
-      IF enrolment_status <> 'active' THEN
-        RAISE EXCEPTION 'enrolment is not active' USING ERRCODE = 'check_violation', CONSTRAINT = 'daily_attendance_enrolment_active';
-      END IF;
-      IF student_status <> 'active' THEN
-        RAISE EXCEPTION 'student is not active' USING ERRCODE = 'check_violation', CONSTRAINT = 'daily_attendance_student_active';
-      END IF;
-      NEW.local_date := (NEW.submitted_at AT TIME ZONE zone)::date;
-      RETURN NEW;
-    END $$;
+    ${attendancePrepare('mission_status_on(m.status, m.starts_on, m.ends_on, (now() AT TIME ZONE b.timezone)::date)')}
 
     -- Existing rows take the rule now; updated_at stays as it was, so a restored backup migrates to the same data.
     ALTER TABLE batches DISABLE TRIGGER batches_touch_updated_at;
@@ -143,34 +148,7 @@ export async function up(knex: Knex): Promise<void> {
 
 export async function down(knex: Knex): Promise<void> {
   await knex.raw(`
-    CREATE OR REPLACE FUNCTION daily_attendance_prepare() RETURNS trigger LANGUAGE plpgsql AS $$
-    DECLARE
-      zone text;
-      mission_status text;
-      enrolment_status text;
-      student_status text;
-    BEGIN
-      SELECT b.timezone, m.status, me.status, s.status INTO zone, mission_status, enrolment_status, student_status
-        FROM missions m
-        JOIN batches b ON b.id = m.batch_id
-        LEFT JOIN mission_enrolments me ON me.mission_id = m.id AND me.student_id = NEW.student_id
-        LEFT JOIN students s ON s.id = NEW.student_id
-        WHERE m.id = NEW.mission_id;
-      IF enrolment_status IS NULL THEN
-        RAISE EXCEPTION 'not enrolled' USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'daily_attendance_enrolment_fkey';
-      END IF;
-      IF mission_status <> 'active' THEN
-        RAISE EXCEPTION 'mission is not active' USING ERRCODE = 'check_violation', CONSTRAINT = 'daily_attendance_mission_active';
-      END IF;
-      IF enrolment_status <> 'active' THEN
-        RAISE EXCEPTION 'enrolment is not active' USING ERRCODE = 'check_violation', CONSTRAINT = 'daily_attendance_enrolment_active';
-      END IF;
-      IF student_status <> 'active' THEN
-        RAISE EXCEPTION 'student is not active' USING ERRCODE = 'check_violation', CONSTRAINT = 'daily_attendance_student_active';
-      END IF;
-      NEW.local_date := (NEW.submitted_at AT TIME ZONE zone)::date;
-      RETURN NEW;
-    END $$;
+    ${attendancePrepare('m.status')}
     DROP TRIGGER missions_assignments_within ON missions;
     DROP FUNCTION missions_check_assignments_within();
     DROP TRIGGER assignments_due_within_mission ON assignments;
