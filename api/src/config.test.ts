@@ -9,8 +9,11 @@ it('reports every bad value by name, at once', () => {
 it('fills defaults and derives CORS origins and cookie security', () => {
   const config = loadConfig({ DATABASE_URL: 'postgres://localhost/sms', API_PUBLIC_URL: 'https://api.school.test' });
   expect(config.API_PORT).toBe(4000);
-  expect(config.corsOrigins).toEqual(['http://localhost:4001', 'http://localhost:4002']);
+  // Both spellings of this machine, so opening the apps at 127.0.0.1 signs in as well as at localhost.
+  expect(config.corsOrigins).toEqual(['http://localhost:4001', 'http://127.0.0.1:4001', 'http://localhost:4002', 'http://127.0.0.1:4002']);
   expect(config.cookieSecure).toBe(true);
+  // A list given explicitly is taken as it is.
+  expect(loadConfig({ DATABASE_URL: 'postgres://localhost/sms', CORS_ORIGINS: 'https://office.school.test' }).corsOrigins).toEqual(['https://office.school.test']);
   expect(loadConfig({ DATABASE_URL: 'postgres://localhost/sms', API_PORT: '' }).API_PORT).toBe(4000);
 });
 

@@ -66,7 +66,24 @@ export type Config = z.infer<typeof schema> & {
 
 // Development and tests only: production refuses to start without TOTP_ENCRYPTION_KEY.
 const DEV_TOTP_KEY = 'sms-development-totp-key-not-for-production';
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The loopback spellings a local origin is also allowed under. */
+const LOOPBACK = ['localhost', '127.0.0.1'];
+
+/** An origin and, when it is a loopback address, its other spelling: http://localhost:4001 → also http://127.0.0.1:4001. */
+export function withLoopbackAliases(origin: string): string[] {
+  try {
+    const url = new URL(origin);
+    if (!LOOPBACK.includes(url.hostname)) return [origin];
+    return LOOPBACK.map((host) => {
+      url.hostname = host;
+      return url.origin;
+    });
+  } catch {
+    return [origin];
+  }
+}
 
 /** Reads and checks the environment; every bad value is reported by name, all at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -91,14 +108,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!config.OIDC_CLIENT_ID) problems.push('  OIDC_CLIENT_ID: is required when OIDC_ISSUER is set');
     if (!config.OIDC_CLIENT_SECRET) problems.push('  OIDC_CLIENT_SECRET: is required when OIDC_ISSUER is set');
     const issuer = new URL(config.OIDC_ISSUER);
-    if (issuer.protocol !== 'https:' && !LOOPBACK.has(issuer.hostname)) problems.push('  OIDC_ISSUER: must be an https:// URL (plain http only for a provider on this machine)');
+    if (issuer.protocol !== 'https:' && !LOOPBACK_HOSTS.has(issuer.hostname)) problems.push('  OIDC_ISSUER: must be an https:// URL (plain http only for a provider on this machine)');
   }
   if (problems.length) throw new Error(`The API's configuration is invalid:\n${problems.join('\n')}`);
   const apiPublicUrl = config.API_PUBLIC_URL ?? `http://localhost:${config.API_PORT}`;
-  const corsOrigins = (config.CORS_ORIGINS ?? `${config.BACKOFFICE_URL},${config.PORTAL_URL}`)
+  const listed = (config.CORS_ORIGINS ?? `${config.BACKOFFICE_URL},${config.PORTAL_URL}`)
     .split(',')
     .map((origin) => origin.trim().replace(/\/$/, ''))
     .filter(Boolean);
+  // By default the apps are allowed however a browser spells this machine (localhost or 127.0.0.1).
+  const corsOrigins = config.CORS_ORIGINS ? listed : [...new Set(listed.flatMap(withLoopbackAliases))];
   const cookieSecure = config.COOKIE_SECURE ? config.COOKIE_SECURE === 'true' : apiPublicUrl.startsWith('https://');
   const oidc: OidcConfig | null = config.OIDC_ISSUER
     ? {

@@ -20,6 +20,8 @@ function serve(config: Config) {
   if (!cluster.isWorker || cluster.worker?.id === 1) {
     const sweeper = setInterval(() => {
       expireIntegrityActions(knex).catch((error) => logger.error({ err: error }, 'expiring integrity actions failed'));
+      // Statuses follow the dates: bring them in line as each batch's day turns over.
+      knex.raw('SELECT refresh_cohort_statuses()').catch((error) => logger.error({ err: error }, 'refreshing batch and mission statuses failed'));
     }, 60_000);
     sweeper.unref();
   }

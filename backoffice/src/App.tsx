@@ -1,8 +1,6 @@
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { CustomRoutes, Resource } from 'react-admin';
+import { AdminShell, suspended } from './layout/AdminShell';
 import { Route } from 'react-router';
-import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
-import { LoginPage } from './auth/LoginPage';
-import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { apiKeys } from './api_keys';
 import { appeals } from './appeals';
 import { assignmentReport } from './assignment_report';
@@ -15,17 +13,12 @@ import { callLogs } from './call_logs';
 import { callScripts } from './call_scripts';
 import { calls } from './calls';
 import { certificates } from './certificates';
-import { appTitle } from './config';
+import { lazyNamed } from './common/lazyNamed';
 import { dailyAttendance } from './daily_attendance';
-import { Dashboard } from './dashboard/Dashboard';
 import { featureRequests } from './feature_requests';
 import { imports } from './imports';
 import { integrityCases } from './integrity_cases';
-import { ImportWizard } from './imports/ImportWizard';
-import { Layout } from './layout/Layout';
 import { meetings } from './meetings';
-import { MeetingCodePage } from './meetings/MeetingCodePage';
-import { theme } from './layout/theme';
 import { mentorLoad } from './mentor_load';
 import { mentorFeedback } from './mentor_feedback';
 import { mentorPairings } from './mentor_pairings';
@@ -35,13 +28,7 @@ import { missionResources } from './mission_resources';
 import { missionMentors } from './mission_mentors';
 import { missions } from './missions';
 import { notices } from './notices';
-import { MissionPairingPage } from './missions/MissionPairingPage';
-import { RbacPage } from './ops/RbacPage';
-import { SystemPage } from './ops/SystemPage';
 import { outboxMessages } from './outbox_messages';
-import { ProfilePage } from './profile/ProfilePage';
-import { authProvider } from './providers/authProvider';
-import { dataProvider } from './providers/dataProvider';
 import { settings } from './settings';
 import { shoutouts } from './shoutouts';
 import { sres } from './sres';
@@ -53,18 +40,20 @@ import { users } from './users';
 import { webhookDeliveries } from './webhook_deliveries';
 import { webhooks } from './webhooks';
 
+// Pages load when opened (their own chunks): the first download is the shell and the sign-in page.
+const Dashboard = lazyNamed(() => import('./dashboard/Dashboard'), 'Dashboard');
+const ImportWizard = lazyNamed(() => import('./imports/ImportWizard'), 'ImportWizard');
+const MeetingCodePage = lazyNamed(() => import('./meetings/MeetingCodePage'), 'MeetingCodePage');
+const MissionPairingPage = lazyNamed(() => import('./missions/MissionPairingPage'), 'MissionPairingPage');
+const RbacPage = lazyNamed(() => import('./ops/RbacPage'), 'RbacPage');
+const SystemPage = lazyNamed(() => import('./ops/SystemPage'), 'SystemPage');
+const ProfilePage = lazyNamed(() => import('./profile/ProfilePage'), 'ProfilePage');
+// Outside the layout (and its Suspense): each in its own.
+const ForgotPasswordPage = suspended(lazyNamed(() => import('./auth/ForgotPasswordPage'), 'ForgotPasswordPage'));
+const ResetPasswordPage = suspended(lazyNamed(() => import('./auth/ResetPasswordPage'), 'ResetPasswordPage'));
+
 export const App = () => (
-  <Admin
-    title={appTitle}
-    dataProvider={dataProvider}
-    authProvider={authProvider}
-    loginPage={LoginPage}
-    dashboard={Dashboard}
-    layout={Layout}
-    theme={theme}
-    requireAuth
-    disableTelemetry
-  >
+  <AdminShell dashboard={Dashboard}>
     {/* Menus show only what authProvider.canAccess allows (the API enforces it). */}
     <Resource {...batches} />
     <Resource {...missions}>
@@ -120,5 +109,5 @@ export const App = () => (
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route path="/reset-password" element={<ResetPasswordPage />} />
     </CustomRoutes>
-  </Admin>
+  </AdminShell>
 );

@@ -22,7 +22,14 @@ export function meLoader(knex: Knex, resources: readonly ResourceDefinition[], r
     const user = await knex('users as u')
       .leftJoin('user_totp as t', 't.user_id', 'u.id')
       .where('u.id', actorId)
-      .first([...PUBLIC_USER_COLUMNS, knex.raw('t.enabled_at IS NOT NULL AS totp_enabled')]);
+      .first([
+        ...PUBLIC_USER_COLUMNS,
+        knex.raw('t.enabled_at IS NOT NULL AS totp_enabled'),
+        // The user's day in their profile zone and the API's clock: the back office shows days and times from these,
+        // whatever the browser's zone or clock says.
+        knex.raw(`to_char((now() AT TIME ZONE u.timezone)::date, 'YYYY-MM-DD') AS today`),
+        knex.raw('now() AS server_now'),
+      ]);
     const { totp_enabled: enabled, ...fields } = user;
     const two_factor: TwoFactorState = {
       enabled: Boolean(enabled),

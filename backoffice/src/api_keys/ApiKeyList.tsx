@@ -1,6 +1,6 @@
 import { Box } from '@mui/material';
 import { DataTable, DeleteButton, List, SearchInput, SimpleList, TopToolbar, useNotify, useRecordContext } from 'react-admin';
-import { formatDateTime } from '../common/format';
+import { formatDateTime, nowMs } from '../common/format';
 import { lines } from '../common/ListParts';
 import { useIsSmall } from '../common/useIsSmall';
 import { mono } from '../ops/OpsParts';
@@ -9,7 +9,7 @@ import { NewApiKeyButton } from './NewApiKeyButton';
 const expiresText = (value: unknown) => {
   if (!value) return 'Never';
   const text = formatDateTime(value);
-  return new Date(String(value)).getTime() < Date.now() ? `${text} (expired)` : text;
+  return new Date(String(value)).getTime() < nowMs() ? `${text} (expired)` : text;
 };
 
 const Prefix = () => {

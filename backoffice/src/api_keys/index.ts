@@ -1,11 +1,11 @@
-import KeyIcon from '@mui/icons-material/Key';
 import type { ResourceProps } from 'react-admin';
-import { ApiKeyList } from './ApiKeyList';
+import { lazyNamed } from '../common/lazyNamed';
+
+const ApiKeyList = lazyNamed(() => import('./ApiKeyList'), 'ApiKeyList');
 
 export const apiKeys: ResourceProps = {
   name: 'api_keys',
   list: ApiKeyList,
-  icon: KeyIcon,
   options: { label: 'API keys' },
   recordRepresentation: 'name',
 };

@@ -1,13 +1,13 @@
-import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
 import type { ResourceProps } from 'react-admin';
-import { AppealList } from './AppealList';
-import { AppealShow } from './AppealShow';
+import { lazyNamed } from '../common/lazyNamed';
+
+const AppealList = lazyNamed(() => import('./AppealList'), 'AppealList');
+const AppealShow = lazyNamed(() => import('./AppealShow'), 'AppealShow');
 
 export const appeals: ResourceProps = {
   name: 'appeals',
   list: AppealList,
   show: AppealShow,
-  icon: RecordVoiceOverIcon,
   options: { label: 'Appeals' },
 };
 

@@ -2,7 +2,7 @@ import type { MouseEvent } from 'react';
 import { Box, Typography } from '@mui/material';
 import { DataTable, Link, List, NullableBooleanInput, SearchInput, SelectInput, SimpleList, useListContext } from 'react-admin';
 import { SubmissionBar, SubmissionLegend } from '../charts/SubmissionBar';
-import { formatDateTime, formatPercent, listLink } from '../common/format';
+import { dayOf, formatDateTime, formatPercent, listLink, nowMs } from '../common/format';
 import { ListActions } from '../common/ListActions';
 import { lines } from '../common/ListParts';
 import { wideFiltersSx } from '../common/listStyles';
@@ -40,13 +40,15 @@ const filters = (isSmall: boolean) => [
 const rtf = typeof Intl !== 'undefined' && 'RelativeTimeFormat' in Intl ? new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }) : null;
 
 /** "in 3 days", "2 hours ago" from an instant. */
-export const relativeTime = (value: unknown, now = Date.now()): string => {
+export const relativeTime = (value: unknown, now = nowMs()): string => {
   if (!value || !rtf) return '';
   const seconds = (new Date(String(value)).getTime() - now) / 1000;
   const abs = Math.abs(seconds);
   if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
-  if (abs < 86400 * 2) return rtf.format(Math.round(seconds / 3600), 'hour');
-  return rtf.format(Math.round(seconds / 86400), 'day');
+  if (abs < 86400) return rtf.format(Math.round(seconds / 3600), 'hour');
+  // Whole calendar days in the user's zone, so "tomorrow, 23:59" is "tomorrow", not "in 2 days".
+  const days = Math.round((Date.parse(dayOf(new Date(String(value)))) - Date.parse(dayOf(now))) / 86_400_000);
+  return rtf.format(days, 'day');
 };
 
 /** The deadline in the viewer's time, and how far it is: "1 Dec 2026, 23:59" over "in 3 days". */

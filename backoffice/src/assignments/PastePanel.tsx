@@ -17,7 +17,7 @@ import SaveIcon from '@mui/icons-material/Save';
 import { useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { SUBMISSION_STATUS_CHOICES, choiceName } from '../common/choices';
 import { errorMessage } from '../common/errors';
-import { browserTimeZone, formatDateTime, plural, toIsoInstant } from '../common/format';
+import { formatDateTime, plural, toIsoInstant, zoneHint } from '../common/format';
 import { useSmsDataProvider, type PasteApplied, type PastePreview } from '../providers/dataProvider';
 import { DownloadUnmatchedButton } from './PasteHistory';
 import { deadlineText } from './AssignmentList';
@@ -120,7 +120,7 @@ export const PastePanel = () => {
         type="datetime-local"
         value={takenAt}
         onChange={(e) => edit(() => setTakenAt(e.target.value))}
-        helperText={`Your time (${browserTimeZone()}). Blank: now. New submissions count as on time when the list was taken by the deadline.`}
+        helperText={`${zoneHint()} Blank: now. New submissions count as on time when the list was taken by the deadline.`}
         slotProps={{ inputLabel: { shrink: true } }}
         sx={{ maxWidth: 420 }}
       />

@@ -1,9 +1,10 @@
-import AssignmentIcon from '@mui/icons-material/Assignment';
 import type { ResourceProps } from 'react-admin';
-import { AssignmentCreate } from './AssignmentCreate';
-import { AssignmentEdit } from './AssignmentEdit';
-import { AssignmentList } from './AssignmentList';
-import { AssignmentShow } from './AssignmentShow';
+import { lazyNamed } from '../common/lazyNamed';
+
+const AssignmentCreate = lazyNamed(() => import('./AssignmentCreate'), 'AssignmentCreate');
+const AssignmentEdit = lazyNamed(() => import('./AssignmentEdit'), 'AssignmentEdit');
+const AssignmentList = lazyNamed(() => import('./AssignmentList'), 'AssignmentList');
+const AssignmentShow = lazyNamed(() => import('./AssignmentShow'), 'AssignmentShow');
 
 export const assignments: ResourceProps = {
   name: 'assignments',
@@ -11,7 +12,6 @@ export const assignments: ResourceProps = {
   create: AssignmentCreate,
   edit: AssignmentEdit,
   show: AssignmentShow,
-  icon: AssignmentIcon,
   options: { label: 'Assignments' },
   recordRepresentation: (r) => `${r.mission_code} · #${r.number} ${r.title}`,
 };

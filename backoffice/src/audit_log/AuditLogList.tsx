@@ -1,10 +1,12 @@
-import { DataTable, DateField, List, SimpleList } from 'react-admin';
+import { DateTimeField } from '../common/DateTimes';
+import { formatDateTime } from '../common/format';
+import { DataTable, List, SimpleList } from 'react-admin';
 import { useIsSmall } from '../common/useIsSmall';
 import { ActorField } from './ActorField';
 import { auditLogFilters } from './AuditLogFilters';
 
 const when = (value: unknown) =>
-  value ? new Date(String(value)).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' }) : '';
+  formatDateTime(value);
 
 export const AuditLogList = () => {
   const isSmall = useIsSmall();
@@ -25,7 +27,7 @@ export const AuditLogList = () => {
       ) : (
         <DataTable rowClick="show" bulkActionButtons={false}>
           <DataTable.Col source="at" label="At">
-            <DateField source="at" showTime />
+            <DateTimeField source="at" />
           </DataTable.Col>
           <DataTable.Col source="actor_user_id" label="Actor" disableSort>
             <ActorField />

@@ -1,5 +1,6 @@
+import { DateTimeField } from '../common/DateTimes';
 import { Grid, Typography } from '@mui/material';
-import { DateField, Show, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
+import { Show, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
 import { JsonField } from '../common/JsonField';
 import { ActorField } from './ActorField';
 
@@ -29,7 +30,7 @@ const BeforeAfter = (_props: { label?: false }) => (
 export const AuditLogShow = () => (
   <Show title={<AuditTitle />}>
     <SimpleShowLayout>
-      <DateField source="at" label="At" showTime />
+      <DateTimeField source="at" label="At" />
       <ActorField label="Actor" />
       <TextField source="action" label="Action" />
       <TextField source="resource" label="Resource" />

@@ -1,13 +1,13 @@
-import HistoryIcon from '@mui/icons-material/History';
 import type { ResourceProps } from 'react-admin';
-import { AuditLogList } from './AuditLogList';
-import { AuditLogShow } from './AuditLogShow';
+import { lazyNamed } from '../common/lazyNamed';
+
+const AuditLogList = lazyNamed(() => import('./AuditLogList'), 'AuditLogList');
+const AuditLogShow = lazyNamed(() => import('./AuditLogShow'), 'AuditLogShow');
 
 export const auditLog: ResourceProps = {
   name: 'audit_log',
   list: AuditLogList,
   show: AuditLogShow,
-  icon: HistoryIcon,
   options: { label: 'Audit log' },
 };
 

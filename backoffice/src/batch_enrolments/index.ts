@@ -1,11 +1,11 @@
-import HowToRegIcon from '@mui/icons-material/HowToReg';
 import type { ResourceProps } from 'react-admin';
-import { BatchEnrolmentList } from './BatchEnrolmentList';
+import { lazyNamed } from '../common/lazyNamed';
+
+const BatchEnrolmentList = lazyNamed(() => import('./BatchEnrolmentList'), 'BatchEnrolmentList');
 
 export const batchEnrolments: ResourceProps = {
   name: 'batch_enrolments',
   list: BatchEnrolmentList,
-  icon: HowToRegIcon,
   options: { label: 'Batch enrolments' },
 };
 

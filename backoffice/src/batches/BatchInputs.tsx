@@ -10,7 +10,7 @@ import {
   regex,
   required,
 } from 'react-admin';
-import { BATCH_STATUS_CHOICES } from '../common/choices';
+import { stateChoices, stateOf } from '../common/choices';
 import { timezoneChoices } from '../common/timezones';
 
 /** The end date may not come before the start date (the API checks it too). */
@@ -42,7 +42,7 @@ export const BatchInputs = ({ schoolDefaults = null }: { schoolDefaults?: Record
         <TextInput source="title" label="Title" validate={[required('Enter a title.'), maxLength(200)]} fullWidth />
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
-        <SelectInput source="status" label="Status" choices={BATCH_STATUS_CHOICES} validate={required()} fullWidth />
+        <SelectInput source="status" label="State" choices={stateChoices('planned')} format={stateOf('planned')} defaultValue="planned" helperText="Planned, active or completed by its dates, unless archived or cancelled." fullWidth />
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
         <NumberInput

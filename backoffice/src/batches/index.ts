@@ -1,10 +1,11 @@
-import GroupsIcon from '@mui/icons-material/Groups';
 import type { ResourceProps } from 'react-admin';
 import { batchLabel } from '../common/format';
-import { BatchCreate } from './BatchCreate';
-import { BatchEdit } from './BatchEdit';
-import { BatchList } from './BatchList';
-import { BatchShow } from './BatchShow';
+import { lazyNamed } from '../common/lazyNamed';
+
+const BatchCreate = lazyNamed(() => import('./BatchCreate'), 'BatchCreate');
+const BatchEdit = lazyNamed(() => import('./BatchEdit'), 'BatchEdit');
+const BatchList = lazyNamed(() => import('./BatchList'), 'BatchList');
+const BatchShow = lazyNamed(() => import('./BatchShow'), 'BatchShow');
 
 export const batches: ResourceProps = {
   name: 'batches',
@@ -12,7 +13,6 @@ export const batches: ResourceProps = {
   create: BatchCreate,
   edit: BatchEdit,
   show: BatchShow,
-  icon: GroupsIcon,
   options: { label: 'Batches' },
   recordRepresentation: (record) => batchLabel(record),
 };

@@ -1,15 +1,15 @@
-import PlaylistAddCheckIcon from '@mui/icons-material/PlaylistAddCheck';
 import type { ResourceProps } from 'react-admin';
-import { CallListEdit } from './CallListEdit';
-import { CallListList } from './CallListList';
-import { CallListShow } from './CallListShow';
+import { lazyNamed } from '../common/lazyNamed';
+
+const CallListEdit = lazyNamed(() => import('./CallListEdit'), 'CallListEdit');
+const CallListList = lazyNamed(() => import('./CallListList'), 'CallListList');
+const CallListShow = lazyNamed(() => import('./CallListShow'), 'CallListShow');
 
 export const callLists: ResourceProps = {
   name: 'call_lists',
   list: CallListList,
   show: CallListShow,
   edit: CallListEdit,
-  icon: PlaylistAddCheckIcon,
   options: { label: 'Call lists' },
   recordRepresentation: 'title',
 };

@@ -1,11 +1,11 @@
-import HistoryIcon from '@mui/icons-material/History';
 import type { ResourceProps } from 'react-admin';
-import { CallLogList } from './CallLogList';
+import { lazyNamed } from '../common/lazyNamed';
+
+const CallLogList = lazyNamed(() => import('./CallLogList'), 'CallLogList');
 
 export const callLogs: ResourceProps = {
   name: 'call_logs',
   list: CallLogList,
-  icon: HistoryIcon,
   options: { label: 'Call logs' },
 };
 

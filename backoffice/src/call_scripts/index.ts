@@ -1,15 +1,15 @@
-import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
 import type { ResourceProps } from 'react-admin';
-import { CallScriptEdit } from './CallScriptEdit';
-import { CallScriptList } from './CallScriptList';
-import { CallScriptShow } from './CallScriptShow';
+import { lazyNamed } from '../common/lazyNamed';
+
+const CallScriptEdit = lazyNamed(() => import('./CallScriptEdit'), 'CallScriptEdit');
+const CallScriptList = lazyNamed(() => import('./CallScriptList'), 'CallScriptList');
+const CallScriptShow = lazyNamed(() => import('./CallScriptShow'), 'CallScriptShow');
 
 export const callScripts: ResourceProps = {
   name: 'call_scripts',
   list: CallScriptList,
   show: CallScriptShow,
   edit: CallScriptEdit,
-  icon: RecordVoiceOverIcon,
   options: { label: 'Call scripts' },
   recordRepresentation: 'title',
 };

@@ -3,7 +3,7 @@ import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { DataTable, ReferenceManyField, SimpleList, useGetList, useRecordContext, type RaRecord } from 'react-admin';
 import { CompactPagination } from '../common/CompactPagination';
 import { StudentLink } from '../common/ListParts';
-import { formatDateTime, formatDay, todayIso } from '../common/format';
+import { formatDateTime, formatDay, relativeDay, todayIso } from '../common/format';
 import { OutcomeChip, outcomeText, reasonText, reasonsOf } from '../common/RiskChips';
 import { None } from '../common/Section';
 import { useIsSmall } from '../common/useIsSmall';
@@ -11,22 +11,9 @@ import { can } from '../providers/permissions';
 import { useMe } from '../providers/useMe';
 
 /** "Today", "Tomorrow", "Yesterday" or the day, for a call's due date. */
-export const dueText = (day: unknown): string => {
-  if (!day) return '—';
-  const value = String(day).slice(0, 10);
-  const today = todayIso();
-  const shift = (n: number) => {
-    const d = new Date(`${today}T12:00:00`);
-    d.setDate(d.getDate() + n);
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  };
-  if (value === today) return 'Today';
-  if (value === shift(1)) return 'Tomorrow';
-  if (value === shift(-1)) return 'Yesterday';
-  return formatDay(value);
-};
+export const dueText = (day: unknown): string => relativeDay(day);
 
-/** An open call due before today (in the viewer's calendar). */
+/** An open call due before today (the user's day in their profile zone). */
 export const isOverdue = (r: Record<string, unknown>) => r.status === 'open' && Boolean(r.due_on) && String(r.due_on).slice(0, 10) < todayIso();
 
 /** The student's phone as a tap-to-call link (a row click is not triggered). */

@@ -1,8 +1,9 @@
-import PhoneInTalkIcon from '@mui/icons-material/PhoneInTalk';
 import type { ResourceProps } from 'react-admin';
-import { CallEdit } from './CallEdit';
-import { CallList } from './CallList';
-import { CallShow } from './CallShow';
+import { lazyNamed } from '../common/lazyNamed';
+
+const CallEdit = lazyNamed(() => import('./CallEdit'), 'CallEdit');
+const CallList = lazyNamed(() => import('./CallList'), 'CallList');
+const CallShow = lazyNamed(() => import('./CallShow'), 'CallShow');
 
 /** Calls to make (SREs: "My calls", their follow-up queue). */
 export const calls: ResourceProps = {
@@ -10,7 +11,6 @@ export const calls: ResourceProps = {
   list: CallList,
   show: CallShow,
   edit: CallEdit,
-  icon: PhoneInTalkIcon,
   options: { label: 'Calls' },
   recordRepresentation: (r) => `Call to ${r.student_name}`,
 };

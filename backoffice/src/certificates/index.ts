@@ -1,11 +1,11 @@
-import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
 import type { ResourceProps } from 'react-admin';
-import { CertificateList } from './CertificateList';
+import { lazyNamed } from '../common/lazyNamed';
+
+const CertificateList = lazyNamed(() => import('./CertificateList'), 'CertificateList');
 
 export const certificates: ResourceProps = {
   name: 'certificates',
   list: CertificateList,
-  icon: WorkspacePremiumIcon,
   options: { label: 'Certificates' },
 };
 

@@ -1,3 +1,5 @@
+import { formatDay } from '../common/format';
+
 /** Colours for chart series: distinct, readable on white, the school's primary first. */
 export const SERIES_COLORS = ['#283593', '#00838f', '#ef6c00', '#6a1b9a', '#2e7d32', '#c62828', '#5d4037', '#ad1457', '#455a64', '#9e9d24'];
 
@@ -8,9 +10,7 @@ export const SUBMISSION_COLORS = { on_time: '#2e7d32', late: '#ef6c00', missing:
 
 /** "20 Nov" for an axis tick from a "YYYY-MM-DD" day, without any time-zone shift. */
 export const shortDay = (value: unknown): string => {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value ?? ''));
-  if (!match) return String(value ?? '');
-  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+  return formatDay(value, { day: 'numeric', month: 'short' });
 };
 
 /** A share (0..1, number or numeric string) as a whole percentage for a chart, or null. */

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { todayIso } from '../common/format';
 import DownloadIcon from '@mui/icons-material/GetApp';
 import { Button, useCanAccess, useListContext, useNotify, useResourceContext } from 'react-admin';
 import { downloadFromApi } from './download';
@@ -23,7 +24,7 @@ export const ExportCsvButton = ({ label = 'Export CSV', filter }: { label?: stri
         filter: JSON.stringify({ ...(filterValues ?? {}), ...filter }),
         sort: JSON.stringify([sort?.field ?? 'id', sort?.order ?? 'ASC']),
       });
-      await downloadFromApi(`/${resource}/export.csv?${query}`, `${resource}-${new Date().toISOString().slice(0, 10)}.csv`);
+      await downloadFromApi(`/${resource}/export.csv?${query}`, `${resource}-${todayIso()}.csv`);
     } catch (e) {
       notify(e instanceof Error ? e.message : String(e), { type: 'error' });
     } finally {
@@ -32,7 +33,8 @@ export const ExportCsvButton = ({ label = 'Export CSV', filter }: { label?: stri
   };
 
   return (
-    <Button label={label} onClick={download} disabled={busy || total === 0}>
+    // aria-label: react-admin drops the name of a disabled icon-only button on phones.
+    <Button label={label} aria-label={label} onClick={download} disabled={busy || total === 0}>
       <DownloadIcon />
     </Button>
   );

@@ -6,6 +6,7 @@ export const BATCH_STATUS_CHOICES: Choice[] = [
   { id: 'active', name: 'Active' },
   { id: 'completed', name: 'Completed' },
   { id: 'archived', name: 'Archived' },
+  { id: 'cancelled', name: 'Cancelled' },
 ];
 
 export const MISSION_STATUS_CHOICES: Choice[] = [
@@ -13,7 +14,20 @@ export const MISSION_STATUS_CHOICES: Choice[] = [
   { id: 'active', name: 'Active' },
   { id: 'completed', name: 'Completed' },
   { id: 'archived', name: 'Archived' },
+  { id: 'cancelled', name: 'Cancelled' },
 ];
+
+/**
+ * What a person may set: a batch's or mission's status follows from its dates (the database decides planned,
+ * active, completed) unless it is archived or cancelled. `dated` is the value that means "follow the dates".
+ */
+export const stateChoices = (dated: string): Choice[] => [
+  { id: dated, name: 'Follows its dates' },
+  { id: 'archived', name: 'Archived' },
+  { id: 'cancelled', name: 'Cancelled' },
+];
+/** The state input's value for a stored status (any date-derived status shows as "follows its dates"). */
+export const stateOf = (dated: string) => (value: unknown) => (value === 'archived' || value === 'cancelled' ? value : dated);
 
 export const STUDENT_STATUS_CHOICES: Choice[] = [
   { id: 'active', name: 'Active' },

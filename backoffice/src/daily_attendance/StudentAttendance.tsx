@@ -7,6 +7,7 @@ import { lines } from '../common/ListParts';
 import { ExportCsvButton } from '../common/ExportCsvButton';
 import { None, SectionToolbar } from '../common/Section';
 import { useIsSmall } from '../common/useIsSmall';
+import { AttendanceStrip } from './AttendanceStrip';
 
 /** "M1 (12 days)": the count of the student's days in one mission. */
 const MissionDays = ({ studentId, enrolment }: { studentId: unknown; enrolment: RaRecord }) => {
@@ -47,6 +48,7 @@ export const StudentAttendance = () => {
           <Tab key={e.id} value={String(e.mission_id)} label={<MissionDays studentId={record.id} enrolment={e} />} />
         ))}
       </Tabs>
+      <AttendanceStrip studentId={record.id} missionId={missionId} />
       <ReferenceManyField
         reference="daily_attendance"
         target="student_id"

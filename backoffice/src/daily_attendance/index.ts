@@ -1,11 +1,11 @@
-import EventAvailableIcon from '@mui/icons-material/EventAvailable';
 import type { ResourceProps } from 'react-admin';
-import { DailyAttendanceList } from './DailyAttendanceList';
+import { lazyNamed } from '../common/lazyNamed';
+
+const DailyAttendanceList = lazyNamed(() => import('./DailyAttendanceList'), 'DailyAttendanceList');
 
 export const dailyAttendance: ResourceProps = {
   name: 'daily_attendance',
   list: DailyAttendanceList,
-  icon: EventAvailableIcon,
   options: { label: 'Daily attendance' },
 };
 

@@ -1,7 +1,7 @@
-import { Box, Chip, List, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { Box, Chip, List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { LinkBase } from 'react-admin';
 import { STATUS_COLORS } from '../common/choices';
-import { listLink } from '../common/format';
+import { formatWhen, listLink } from '../common/format';
 import { can } from '../providers/permissions';
 import { useMe } from '../providers/useMe';
 import { useLiveList, useLiveTotal } from './live';
@@ -55,13 +55,7 @@ export const SystemCounts = () => (
   </>
 );
 
-const when = (value: unknown) => {
-  const at = new Date(String(value));
-  const sameDay = at.toDateString() === new Date().toDateString();
-  return sameDay
-    ? at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
-    : at.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-};
+const when = (value: unknown) => formatWhen(value);
 
 /** The last 10 audit log entries: when, who, what, on which record; each opens its entry. */
 export const RecentActivity = () => {
@@ -73,7 +67,8 @@ export const RecentActivity = () => {
       ) : (
         <List dense disablePadding aria-label="Recent activity">
           {data.map((entry) => (
-            <ListItemButton key={entry.id} component={LinkBase} to={`/audit_log/${entry.id}/show`} sx={{ px: { xs: 1, sm: 1 }, alignItems: 'flex-start' }}>
+            <ListItem key={entry.id} disablePadding>
+            <ListItemButton component={LinkBase} to={`/audit_log/${entry.id}/show`} sx={{ px: { xs: 1, sm: 1 }, alignItems: 'flex-start' }}>
               <ListItemText
                 primary={
                   <Box component="span" sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -90,6 +85,7 @@ export const RecentActivity = () => {
                 }
               />
             </ListItemButton>
+            </ListItem>
           ))}
         </List>
       )}

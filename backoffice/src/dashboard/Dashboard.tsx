@@ -2,20 +2,24 @@ import { Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material'
 import { Loading, Title, useGetIdentity } from 'react-admin';
 import type { Role } from '../providers/session';
 import { roleLabel } from '../common/roles';
-import { AdminDashboard } from './AdminDashboard';
-import { DeveloperDashboard } from './DeveloperDashboard';
+import { Suspense } from 'react';
+import { lazyNamed } from '../common/lazyNamed';
 import { LiveCaption, LiveProvider } from './live';
-import { ManagerDashboard } from './ManagerDashboard';
-import { MentorDashboard } from './MentorDashboard';
-import { OutreachCards } from './OutreachCards';
+
+// Each role's home page loads on its own (an SRE's does not bring the manager's charts).
+const AdminDashboard = lazyNamed(() => import('./AdminDashboard'), 'AdminDashboard');
+const DeveloperDashboard = lazyNamed(() => import('./DeveloperDashboard'), 'DeveloperDashboard');
+const ManagerDashboard = lazyNamed(() => import('./ManagerDashboard'), 'ManagerDashboard');
+const MentorDashboard = lazyNamed(() => import('./MentorDashboard'), 'MentorDashboard');
+const SreDashboard = lazyNamed(() => import('./SreDashboard'), 'SreDashboard');
 
 /** What each role finds below. */
 const ROLE_BLURB: Record<Role, string> = {
   admin: 'System-wide counts, today’s attendance and recent activity.',
   developer: 'Health, the server, recent errors, migrations and webhook deliveries.',
   manager: 'What is running, attendance, mentor load and the assignments falling behind.',
-  sre: 'Students at risk and the calls in your queue.',
-  mentor: 'Your students who are slipping, who checked in today, your load and your next meetings.',
+  sre: 'Your calls to make, overdue first, and the students at risk.',
+  mentor: 'Your mentees who are slipping and why, who checked in today, your load and your next meetings.',
   student: 'Students use the student portal.',
 };
 
@@ -30,8 +34,10 @@ const RoleDashboard = ({ role }: { role: Role | undefined }) => {
       return <MentorDashboard />;
     case 'developer':
       return <DeveloperDashboard />;
+    case 'sre':
+      return <SreDashboard />;
     default:
-      return <OutreachCards role={role} />;
+      return null;
   }
 };
 
@@ -63,7 +69,9 @@ export const Dashboard = () => {
         </CardContent>
       </Card>
       <Grid container spacing={2} sx={{ mt: 2, mb: 2 }}>
-        <RoleDashboard role={role} />
+        <Suspense fallback={<Loading />}>
+          <RoleDashboard role={role} />
+        </Suspense>
       </Grid>
     </LiveProvider>
   );

@@ -2,19 +2,15 @@ import { Box, List, ListItemButton, ListItemText, Typography } from '@mui/materi
 import { LinkBase, type RaRecord } from 'react-admin';
 import { AttendanceRateChart, type AttendanceDayRow } from '../charts/AttendanceRateChart';
 import { SubmissionBar } from '../charts/SubmissionBar';
-import { formatDateTime, formatPercent, listLink } from '../common/format';
+import { addDays, formatDateTime, formatPercent, listLink, todayIso } from '../common/format';
 import { LoadChip, menteesText } from '../mentor_load/MentorLoadList';
 import { useLiveList, useLiveTotal } from './live';
 import { OutreachCards } from './OutreachCards';
 import { Empty, Panel, Stat, StatCard } from './parts';
 import { TodayAttendance } from './TodayAttendance';
 
-/** "YYYY-MM-DD" `days` days before today, in the browser's zone. */
-export const daysAgoIso = (days: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() - days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+/** "YYYY-MM-DD" `days` days before the user's today. */
+export const daysAgoIso = (days: number) => addDays(todayIso(), -days);
 
 const ACTIVE_LOAD = { mission_status: 'active' };
 const UNANSWERED = { mission_status: 'active', tickets_unanswered_gte: 1 };

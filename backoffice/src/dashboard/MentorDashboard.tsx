@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { List, ListItemButton, ListItemText, Table, TableBody, TableCell, TableHead, TableRow, Link as MuiLink } from '@mui/material';
+import { List, ListItem, ListItemButton, ListItemText, Table, TableBody, TableCell, TableHead, TableRow, Link as MuiLink } from '@mui/material';
 import { LinkBase, type RaRecord } from 'react-admin';
-import { formatTimeRange, listLink, todayIso } from '../common/format';
+import { formatTimeRange, listLink, nowMs } from '../common/format';
 import { LoadChip, menteesText } from '../mentor_load/MentorLoadList';
 import { useLiveList, useLiveTotal } from './live';
 import { OutreachCards } from './OutreachCards';
+import { MenteesSlipping } from './WorkQueues';
 import { Empty, Panel, Stat, StatCard } from './parts';
 
 const ACTIVE = { mission_status: 'active' };
@@ -13,8 +14,8 @@ const hideOnPhones = { display: { xs: 'none', sm: 'table-cell' } };
 
 /** Their students (per active mission) who checked in today, of all their students there. */
 const MyStudentsToday = () => {
-  const today = todayIso();
-  const checkedIn = { ...ACTIVE, last_attended_on_gte: today };
+  // "Today" is each batch's own day, decided by the API.
+  const checkedIn = { ...ACTIVE, checked_in_today: true };
   const attended = useLiveTotal('student_progress', checkedIn);
   const total = useLiveTotal('student_progress', ACTIVE);
   const ready = attended != null && total != null;
@@ -88,7 +89,7 @@ const MyLoad = () => {
 /** The next five meetings of their missions. */
 const UpcomingMeetings = () => {
   // "Now" once per visit, so the live query keeps one key (meetings that start meanwhile stay until reload).
-  const [now] = useState(() => new Date().toISOString());
+  const [now] = useState(() => new Date(nowMs()).toISOString());
   const filter = { starts_at_gte: now };
   const { data = [], isPending } = useLiveList('meetings', {
     filter,
@@ -102,13 +103,15 @@ const UpcomingMeetings = () => {
       ) : (
         <List dense disablePadding aria-label="Upcoming meetings">
           {data.map((m: RaRecord) => (
-            <ListItemButton key={m.id} component={LinkBase} to={`/meetings/${m.id}/show`} sx={{ px: 1 }}>
+            <ListItem key={m.id} disablePadding>
+            <ListItemButton component={LinkBase} to={`/meetings/${m.id}/show`} sx={{ px: 1 }}>
               <ListItemText
                 primary={m.title}
                 secondary={`${formatTimeRange(m.starts_at, m.ends_at)} · ${m.mission_code ?? ''} · ${m.invitee_count ?? 0} invited`}
                 slotProps={{ primary: { sx: { overflowWrap: 'anywhere' } } }}
               />
             </ListItemButton>
+            </ListItem>
           ))}
         </List>
       )}
@@ -116,9 +119,10 @@ const UpcomingMeetings = () => {
   );
 };
 
-/** Mentor: who is slipping (OutreachCards), who checked in today, their load, their next meetings. */
+/** Mentor: who is slipping and why, who checked in today, their load, their next meetings. */
 export const MentorDashboard = () => (
   <>
+    <MenteesSlipping />
     <OutreachCards role="mentor" />
     <MyStudentsToday />
     <MyLoad />

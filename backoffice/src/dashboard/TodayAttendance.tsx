@@ -1,7 +1,7 @@
 import { Box, Link as MuiLink, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { LinkBase, type RaRecord } from 'react-admin';
-import { formatPercent, listLink, todayIso } from '../common/format';
+import { formatPercent, listLink } from '../common/format';
 import { useLiveList } from './live';
 import { Empty, Panel, Stat } from './parts';
 
@@ -25,7 +25,9 @@ export const TodayAttendance = ({ size }: { size?: { xs?: number; md?: number } 
   const rows = [...data].sort((a, b) => plainLabel(a).localeCompare(plainLabel(b)));
   const attended = rows.reduce((sum, r) => sum + Number(r.attended ?? 0), 0);
   const enrolled = rows.reduce((sum, r) => sum + Number(r.enrolled ?? 0), 0);
-  const today = todayIso();
+  // The batches' own today (the API's is_today rows); one day when they agree, as they do for one school zone.
+  const days = [...new Set(rows.map((r) => String(r.day).slice(0, 10)))];
+  const todayLink = days.length === 1 ? listLink('daily_attendance', { local_date_gte: days[0], local_date_lte: days[0] }) : listLink('mission_attendance_days', TODAY_FILTER);
   const chart = rows.map((r) => ({ label: label(r), attended: Number(r.attended ?? 0), enrolled: Number(r.enrolled ?? 0) }));
   return (
     <Panel title="Today's attendance" to={listLink('mission_attendance_days', TODAY_FILTER)} size={size ?? { xs: 12, md: 7 }} loading={isPending}>
@@ -39,7 +41,7 @@ export const TodayAttendance = ({ size }: { size?: { xs?: number; md?: number } 
               text={isPending ? undefined : `${attended.toLocaleString()} / ${enrolled.toLocaleString()}`}
               ariaValue={isPending ? undefined : `${attended} of ${enrolled}`}
               label={`checked in today, of the students enrolled in ${rows.length} active mission${rows.length === 1 ? '' : 's'}`}
-              to={listLink('daily_attendance', { local_date_gte: today, local_date_lte: today })}
+              to={todayLink}
             />
           </Box>
           <Box role="img" aria-label="Attended against enrolled today, per mission" sx={{ width: '100%', minWidth: 0 }}>

@@ -3,6 +3,7 @@ import { Box, Typography } from '@mui/material';
 import { useGetList, type GetListParams, type RaRecord } from 'react-admin';
 import { apiUrl } from '../config';
 import { errorMessage } from '../common/errors';
+import { formatClock } from '../common/format';
 import { httpClient } from '../providers/httpClient';
 
 /** How often the dashboard asks again (only while the tab is visible: react-query's default). */
@@ -72,7 +73,7 @@ export const useLiveApi = <T,>(path: string, enabled = true): { data?: T; error?
   return state;
 };
 
-const clock = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const clock = (at: number) => formatClock(at);
 
 /** "● Live · updated 09:41:07": the numbers below refresh on their own. */
 export const LiveCaption = () => {

@@ -40,9 +40,10 @@ export const Stat = ({
       </Typography>
     </>
   );
-  const aria = `${label}: ${ariaValue ?? text ?? count(value)}`;
+  const aria = `${ariaValue ?? text ?? count(value)} ${label}`;
   return to ? (
-    <CardActionArea component={LinkBase} to={to} sx={{ p: 2, height: '100%' }} aria-label={aria} title={hint}>
+    // Named by its visible words (the number, then what it counts), so voice control finds it by what it shows.
+    <CardActionArea component={LinkBase} to={to} sx={{ p: 2, height: '100%' }} title={hint}>
       {body}
     </CardActionArea>
   ) : (

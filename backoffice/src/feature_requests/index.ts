@@ -1,15 +1,15 @@
-import LightbulbIcon from '@mui/icons-material/Lightbulb';
 import type { ResourceProps } from 'react-admin';
-import { FeatureRequestEdit } from './FeatureRequestEdit';
-import { FeatureRequestList } from './FeatureRequestList';
-import { FeatureRequestShow } from './FeatureRequestShow';
+import { lazyNamed } from '../common/lazyNamed';
+
+const FeatureRequestEdit = lazyNamed(() => import('./FeatureRequestEdit'), 'FeatureRequestEdit');
+const FeatureRequestList = lazyNamed(() => import('./FeatureRequestList'), 'FeatureRequestList');
+const FeatureRequestShow = lazyNamed(() => import('./FeatureRequestShow'), 'FeatureRequestShow');
 
 export const featureRequests: ResourceProps = {
   name: 'feature_requests',
   list: FeatureRequestList,
   show: FeatureRequestShow,
   edit: FeatureRequestEdit,
-  icon: LightbulbIcon,
   options: { label: 'Feature requests' },
   recordRepresentation: 'title',
 };

@@ -123,6 +123,9 @@ const ChooseStep = ({
         </Typography>
         <Box
           component="pre"
+          // Scrolls sideways on a phone: focusable, so a keyboard can scroll it too.
+          tabIndex={0}
+          aria-label="Example CSV"
           sx={{
             m: 0,
             p: 1,

@@ -1,13 +1,13 @@
-import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { ResourceProps } from 'react-admin';
-import { ImportList } from './ImportList';
-import { ImportShow } from './ImportShow';
+import { lazyNamed } from '../common/lazyNamed';
+
+const ImportList = lazyNamed(() => import('./ImportList'), 'ImportList');
+const ImportShow = lazyNamed(() => import('./ImportShow'), 'ImportShow');
 
 export const imports: ResourceProps = {
   name: 'imports',
   list: ImportList,
   show: ImportShow,
-  icon: UploadFileIcon,
   options: { label: 'Imports' },
 };
 

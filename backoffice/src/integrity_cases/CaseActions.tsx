@@ -13,7 +13,6 @@ import {
 import GavelIcon from '@mui/icons-material/Gavel';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
 import {
-  DateTimeInput,
   Form,
   FormDataConsumer,
   RadioButtonGroupInput,
@@ -35,11 +34,12 @@ import { useCreateAndReset } from '../common/useCreateAndReset';
 import { INTEGRITY_ACTION_CHOICES, INTEGRITY_ACTION_HELP, choiceName } from '../common/choices';
 import { CompactPagination } from '../common/CompactPagination';
 import { errorMessage } from '../common/errors';
-import { browserTimeZone, formatDateTime, toIsoInstant } from '../common/format';
+import { formatDateTime, nowMs, toIsoInstant } from '../common/format';
+import { ZonedDateTimeInput } from '../common/DateTimes';
 import { None } from '../common/Section';
 import { StatusChip } from '../common/StatusChip';
 
-const isLive = (r: Record<string, unknown>) => !r.lifted_at && (!r.ends_at || Date.parse(String(r.ends_at)) > Date.now());
+const isLive = (r: Record<string, unknown>) => !r.lifted_at && (!r.ends_at || Date.parse(String(r.ends_at)) > nowMs());
 
 const stateText = (r: Record<string, unknown>) =>
   r.lifted_at
@@ -189,7 +189,7 @@ export const TakeActionForm = () => {
             />
           </Grid>
           <Grid size={{ xs: 12, sm: 7, md: 5 }}>
-            <DateTimeInput source="ends_at" label="Ends at (optional)" helperText={`Blank: until lifted. Your time zone: ${browserTimeZone()}.`} fullWidth />
+            <ZonedDateTimeInput source="ends_at" label="Ends at (optional)" helperText="Blank: until lifted." fullWidth />
           </Grid>
           <Grid size={12}>
             <FormDataConsumer>

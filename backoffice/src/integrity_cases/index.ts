@@ -1,9 +1,10 @@
-import GavelIcon from '@mui/icons-material/Gavel';
 import type { ResourceProps } from 'react-admin';
-import { CaseCreate } from './CaseCreate';
-import { CaseEdit } from './CaseEdit';
-import { CaseList } from './CaseList';
-import { CaseShow } from './CaseShow';
+import { lazyNamed } from '../common/lazyNamed';
+
+const CaseCreate = lazyNamed(() => import('./CaseCreate'), 'CaseCreate');
+const CaseEdit = lazyNamed(() => import('./CaseEdit'), 'CaseEdit');
+const CaseList = lazyNamed(() => import('./CaseList'), 'CaseList');
+const CaseShow = lazyNamed(() => import('./CaseShow'), 'CaseShow');
 
 export const integrityCases: ResourceProps = {
   name: 'integrity_cases',
@@ -11,7 +12,6 @@ export const integrityCases: ResourceProps = {
   create: CaseCreate,
   edit: CaseEdit,
   show: CaseShow,
-  icon: GavelIcon,
   options: { label: 'Integrity cases' },
   recordRepresentation: (r) => `Case #${r.id} (${r.student_name})`,
 };

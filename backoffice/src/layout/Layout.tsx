@@ -7,28 +7,28 @@ import {
   Logout,
   MenuItemLink,
   Menu,
-  useCanAccess,
-  useResourceDefinitions,
   useSidebarState,
+  useTranslate,
   useUserMenu,
 } from 'react-admin';
 import { Divider, ListSubheader } from '@mui/material';
-import AccountCircleIcon from '@mui/icons-material/AccountCircle';
-import UploadFileIcon from '@mui/icons-material/UploadFile';
-import MonitorHeartIcon from '@mui/icons-material/MonitorHeart';
-import AdminPanelSettingsIcon from '@mui/icons-material/AdminPanelSettings';
 import { can } from '../providers/permissions';
 import { useMe } from '../providers/useMe';
+import { GlobalSearch } from './GlobalSearch';
+import { MENU, PROFILE_ITEM, type MenuItemSpec } from './menu';
+import { useDocumentTitle } from './useDocumentTitle';
 
 /** "My profile" entry of the user menu (closes the menu when clicked). */
 const ProfileMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
   const userMenu = useUserMenu();
+  const translate = useTranslate();
+  const Icon = PROFILE_ITEM.icon;
   return (
     <MenuItemLink
       ref={ref}
       to="/profile"
-      primaryText="My profile"
-      leftIcon={<AccountCircleIcon fontSize="small" />}
+      primaryText={translate(PROFILE_ITEM.label)}
+      leftIcon={<Icon fontSize="small" />}
       onClick={() => userMenu?.onClose()}
       {...props}
     />
@@ -36,105 +36,65 @@ const ProfileMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
 });
 ProfileMenuItem.displayName = 'ProfileMenuItem';
 
-const AppUserMenu = () => (
-  <UserMenu>
-    <ProfileMenuItem />
-    <Logout />
-  </UserMenu>
-);
-
-const AppAppBar = () => (
-  <AppBar userMenu={<AppUserMenu />} color="primary">
-    <TitlePortal />
-  </AppBar>
-);
-
-/** "Import CSV" for those who may import (creating students: admins and SREs). */
-const ImportMenuItem = () => {
-  const { canAccess } = useCanAccess({ resource: 'students', action: 'create' });
-  if (!canAccess) return null;
-  return <Menu.Item to="/imports/new" primaryText="Import CSV" leftIcon={<UploadFileIcon />} />;
-};
-
-/** The Operations pages that are no resources (admins and developers; the API answers 403 to others). */
-const OpsPageItems = () => {
+const AppUserMenu = () => {
   const me = useMe();
-  if (me?.role !== 'admin' && me?.role !== 'developer') return null;
   return (
-    <>
-      <Menu.Item to="/system" primaryText="System" leftIcon={<MonitorHeartIcon />} />
-      <Menu.Item to="/rbac" primaryText="Access (RBAC)" leftIcon={<AdminPanelSettingsIcon />} />
-    </>
+    <UserMenu label={me?.name ? `Account: ${me.name}` : 'Account'}>
+      <ProfileMenuItem />
+      <Logout />
+    </UserMenu>
   );
 };
 
-/** Headings in the menu, shown before the first resource of each group (in App's resource order). */
-const GROUP_STARTS: Record<string, string> = {
-  batches: 'Cohorts',
-  daily_attendance: 'Engagement',
-  integrity_cases: 'Integrity & communication',
-  student_progress: 'Outreach',
-  mentor_feedback: 'Recognition & feedback',
-  mission_attendance_days: 'Reports',
-  users: 'Administration',
-  api_keys: 'Operations',
-};
-const groupsOf = (names: string[]) => {
-  let current = '';
-  return Object.fromEntries(names.map((name) => [name, (current = GROUP_STARTS[name] ?? current)]));
+const AppAppBar = () => (
+  <AppBar userMenu={<AppUserMenu />} color="primary" sx={{ '& #react-admin-title': { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } }}>
+    <TitlePortal />
+    <GlobalSearch />
+  </AppBar>
+);
+
+/** Whether `item` belongs in this user's menu: their role is listed and the API lets them open it. */
+const shows = (item: MenuItemSpec, me: ReturnType<typeof useMe>) => {
+  if (!me || !item.roles.includes(me.role)) return false;
+  if (item.needs) return can(me.permissions, item.needs.resource, item.needs.action);
+  return item.resource ? can(me.permissions, item.resource, 'list') : true;
 };
 
-/**
- * Dashboard + one entry per resource the user may list (each item asks authProvider.canAccess),
- * under a heading per group when the menu is open. A mentor's students list is theirs only: "My students".
- * The Outreach group: the low-performer report, calls ("My calls" for an SRE), call lists, call logs, scripts, SREs.
- * Recognition & feedback: meeting ratings ("My feedback" for a mentor), shout-outs, certificates.
- */
+/** Home, then the role's groups (a heading each while the menu is open), then My profile. */
 const AppMenu = () => {
-  const resources = useResourceDefinitions();
   const me = useMe();
-  const isMentor = me?.role === 'mentor';
-  const isSre = me?.role === 'sre';
-  // A mentor's students list is theirs only; an SRE's calls open on their own follow-up queue.
-  const labels: Record<string, string | undefined> = {
-    students: isMentor ? 'My students' : undefined,
-    calls: isSre ? 'My calls' : undefined,
-    mentor_feedback: isMentor ? 'My feedback' : undefined,
-    mentor_load: isMentor ? 'My load' : undefined,
-  };
+  const translate = useTranslate();
   const [open] = useSidebarState();
-  const names = Object.keys(resources).filter((name) => resources[name].hasList);
-  const groupOf = groupsOf(names);
-  const visible = names.filter((name) => can(me?.permissions, name, 'list'));
-  const headed = new Set<string>();
+  const groups = MENU.map((group) => ({ ...group, items: group.items.filter((item) => shows(item, me)) })).filter((g) => g.items.length > 0);
+  const ProfileIcon = PROFILE_ITEM.icon;
   return (
     <Menu>
-      <Menu.DashboardItem />
-      {names.map((name) => {
-        const group = groupOf[name];
-        const heading = open && group && visible.includes(name) && !headed.has(group);
-        if (heading) headed.add(group);
-        return (
-          <Fragment key={name}>
-            {heading && (
-              <ListSubheader component="div" disableSticky sx={{ lineHeight: '32px', mt: 1, bgcolor: 'transparent' }}>
-                {group}
-              </ListSubheader>
-            )}
-            {name === 'api_keys' && <OpsPageItems />}
-            <Menu.ResourceItem name={name} {...(labels[name] ? { primaryText: labels[name] } : {})} />
-            {name === 'students' && <ImportMenuItem />}
-          </Fragment>
-        );
-      })}
+      <Menu.DashboardItem primaryText={translate('app.menu.home')} />
+      {groups.map((group) => (
+        <Fragment key={group.label}>
+          {open && (
+            <ListSubheader component="div" disableSticky sx={{ lineHeight: '32px', mt: 1, bgcolor: 'transparent' }}>
+              {translate(group.label)}
+            </ListSubheader>
+          )}
+          {group.items.map((item) => {
+            const Icon = item.icon;
+            const to = item.to ?? `/${item.resource}`;
+            return <Menu.Item key={`${to}-${item.label}`} to={to} primaryText={translate(item.label)} leftIcon={<Icon />} />;
+          })}
+        </Fragment>
+      ))}
       <Divider sx={{ my: 1 }} />
-      <Menu.Item to="/profile" primaryText="My profile" leftIcon={<AccountCircleIcon />} />
+      <Menu.Item to={PROFILE_ITEM.to!} primaryText={translate(PROFILE_ITEM.label)} leftIcon={<ProfileIcon />} />
     </Menu>
   );
 };
 
-export const Layout = ({ children }: { children: ReactNode }) => (
-  <RaLayout appBar={AppAppBar} menu={AppMenu}>
-    {children}
-  </RaLayout>
-);
+export const Layout = ({ children }: { children: ReactNode }) => {
+  useDocumentTitle();
+  return (
+    <RaLayout appBar={AppAppBar} menu={AppMenu}>
+      {children}
+    </RaLayout>
+  );
+};

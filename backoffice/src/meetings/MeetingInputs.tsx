@@ -2,7 +2,6 @@ import { Box, Grid } from '@mui/material';
 import {
   AutocompleteArrayInput,
   BooleanInput,
-  DateTimeInput,
   FormDataConsumer,
   NumberInput,
   ReferenceArrayInput,
@@ -13,7 +12,8 @@ import {
   required,
   useRecordContext,
 } from 'react-admin';
-import { browserTimeZone, plural, toIsoInstant } from '../common/format';
+import { plural, toIsoInstant } from '../common/format';
+import { ZonedDateTimeInput } from '../common/DateTimes';
 import { MissionInput, studentLabel } from '../common/ReferenceInputs';
 
 /** Inputs shared by MeetingCreate and MeetingEdit. */
@@ -30,13 +30,7 @@ export const MeetingInputs = ({ mode }: { mode: 'create' | 'edit' }) => {
           <TextInput source="title" label="Title" validate={[required('Enter a title.'), maxLength(200)]} fullWidth />
         </Grid>
         <Grid size={{ xs: 12, sm: 7 }}>
-          <DateTimeInput
-            source="starts_at"
-            label="Starts at"
-            validate={required('Choose when it starts.')}
-            helperText={`Your time zone: ${browserTimeZone()}.`}
-            fullWidth
-          />
+          <ZonedDateTimeInput source="starts_at" label="Starts at" validate={required('Choose when it starts.')} fullWidth />
         </Grid>
         <Grid size={{ xs: 12, sm: 5 }}>
           <NumberInput

@@ -11,18 +11,14 @@ import {
   useListContext,
 } from 'react-admin';
 import { ExportCsvButton } from '../common/ExportCsvButton';
-import { formatTimeRange } from '../common/format';
+import { formatTimeRange, todayIso, wallToInstant } from '../common/format';
 import { lines } from '../common/ListParts';
 import { wideFiltersSx } from '../common/listStyles';
 import { BatchInput, MissionInput } from '../common/ReferenceInputs';
 import { useIsSmall } from '../common/useIsSmall';
 
-/** Midnight today in the viewer's zone: "upcoming" includes today's meetings, even one under way. */
-const startOfToday = () => {
-  const d = new Date();
-  d.setHours(0, 0, 0, 0);
-  return d.toISOString();
-};
+/** Midnight today in the user's profile zone: "upcoming" includes today's meetings, even one under way. */
+const startOfToday = () => wallToInstant(`${todayIso()}T00:00`)!.toISOString();
 
 const filters = (isSmall: boolean) => [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search title" />,

@@ -1,9 +1,10 @@
-import GroupsIcon from '@mui/icons-material/Groups';
 import type { ResourceProps } from 'react-admin';
-import { MeetingCreate } from './MeetingCreate';
-import { MeetingEdit } from './MeetingEdit';
-import { MeetingList } from './MeetingList';
-import { MeetingShow } from './MeetingShow';
+import { lazyNamed } from '../common/lazyNamed';
+
+const MeetingCreate = lazyNamed(() => import('./MeetingCreate'), 'MeetingCreate');
+const MeetingEdit = lazyNamed(() => import('./MeetingEdit'), 'MeetingEdit');
+const MeetingList = lazyNamed(() => import('./MeetingList'), 'MeetingList');
+const MeetingShow = lazyNamed(() => import('./MeetingShow'), 'MeetingShow');
 
 export const meetings: ResourceProps = {
   name: 'meetings',
@@ -11,7 +12,6 @@ export const meetings: ResourceProps = {
   create: MeetingCreate,
   edit: MeetingEdit,
   show: MeetingShow,
-  icon: GroupsIcon,
   options: { label: 'Meetings' },
   recordRepresentation: 'title',
 };

@@ -1,11 +1,11 @@
-import StarRateIcon from '@mui/icons-material/StarRate';
 import type { ResourceProps } from 'react-admin';
-import { MentorFeedbackList } from './MentorFeedbackList';
+import { lazyNamed } from '../common/lazyNamed';
+
+const MentorFeedbackList = lazyNamed(() => import('./MentorFeedbackList'), 'MentorFeedbackList');
 
 export const mentorFeedback: ResourceProps = {
   name: 'mentor_feedback',
   list: MentorFeedbackList,
-  icon: StarRateIcon,
   options: { label: 'Meeting feedback' },
 };
 

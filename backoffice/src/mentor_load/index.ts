@@ -1,12 +1,12 @@
-import SupervisorAccountIcon from '@mui/icons-material/SupervisorAccount';
 import type { ResourceProps } from 'react-admin';
-import { MentorLoadList } from './MentorLoadList';
+import { lazyNamed } from '../common/lazyNamed';
+
+const MentorLoadList = lazyNamed(() => import('./MentorLoadList'), 'MentorLoadList');
 
 /** Report (read-only): each mentor's load per mission; mentors see their own ("My load"). */
 export const mentorLoad: ResourceProps = {
   name: 'mentor_load',
   list: MentorLoadList,
-  icon: SupervisorAccountIcon,
   options: { label: 'Mentor load' },
 };
 

@@ -1,11 +1,11 @@
-import HandshakeIcon from '@mui/icons-material/Handshake';
 import type { ResourceProps } from 'react-admin';
-import { MentorPairingList } from './MentorPairingList';
+import { lazyNamed } from '../common/lazyNamed';
+
+const MentorPairingList = lazyNamed(() => import('./MentorPairingList'), 'MentorPairingList');
 
 export const mentorPairings: ResourceProps = {
   name: 'mentor_pairings',
   list: MentorPairingList,
-  icon: HandshakeIcon,
   options: { label: 'Mentor pairings' },
 };
 

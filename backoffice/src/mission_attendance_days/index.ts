@@ -1,12 +1,12 @@
-import InsightsIcon from '@mui/icons-material/Insights';
 import type { ResourceProps } from 'react-admin';
-import { AttendanceDayList } from './AttendanceDayList';
+import { lazyNamed } from '../common/lazyNamed';
+
+const AttendanceDayList = lazyNamed(() => import('./AttendanceDayList'), 'AttendanceDayList');
 
 /** Report (read-only): each mission's attendance per local day. */
 export const missionAttendanceDays: ResourceProps = {
   name: 'mission_attendance_days',
   list: AttendanceDayList,
-  icon: InsightsIcon,
   options: { label: 'Attendance by day' },
 };
 

@@ -1,11 +1,11 @@
-import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import type { ResourceProps } from 'react-admin';
-import { MissionEnrolmentList } from './MissionEnrolmentList';
+import { lazyNamed } from '../common/lazyNamed';
+
+const MissionEnrolmentList = lazyNamed(() => import('./MissionEnrolmentList'), 'MissionEnrolmentList');
 
 export const missionEnrolments: ResourceProps = {
   name: 'mission_enrolments',
   list: MissionEnrolmentList,
-  icon: AssignmentIndIcon,
   options: { label: 'Mission enrolments' },
 };
 

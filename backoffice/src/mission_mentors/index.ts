@@ -1,15 +1,15 @@
-import SupervisorAccountIcon from '@mui/icons-material/SupervisorAccount';
 import type { ResourceProps } from 'react-admin';
-import { MissionMentorCreate } from './MissionMentorCreate';
-import { MissionMentorEdit } from './MissionMentorEdit';
-import { MissionMentorList } from './MissionMentorList';
+import { lazyNamed } from '../common/lazyNamed';
+
+const MissionMentorCreate = lazyNamed(() => import('./MissionMentorCreate'), 'MissionMentorCreate');
+const MissionMentorEdit = lazyNamed(() => import('./MissionMentorEdit'), 'MissionMentorEdit');
+const MissionMentorList = lazyNamed(() => import('./MissionMentorList'), 'MissionMentorList');
 
 export const missionMentors: ResourceProps = {
   name: 'mission_mentors',
   list: MissionMentorList,
   create: MissionMentorCreate,
   edit: MissionMentorEdit,
-  icon: SupervisorAccountIcon,
   options: { label: 'Mission mentors' },
   recordRepresentation: (r) => `${r.mentor_name} (${r.mission_code})`,
 };

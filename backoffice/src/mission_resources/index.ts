@@ -1,13 +1,13 @@
-import AttachFileIcon from '@mui/icons-material/AttachFile';
 import type { ResourceProps } from 'react-admin';
-import { MissionResourceEdit } from './MissionResourceEdit';
-import { MissionResourceList } from './MissionResourceList';
+import { lazyNamed } from '../common/lazyNamed';
+
+const MissionResourceEdit = lazyNamed(() => import('./MissionResourceEdit'), 'MissionResourceEdit');
+const MissionResourceList = lazyNamed(() => import('./MissionResourceList'), 'MissionResourceList');
 
 export const missionResources: ResourceProps = {
   name: 'mission_resources',
   list: MissionResourceList,
   edit: MissionResourceEdit,
-  icon: AttachFileIcon,
   options: { label: 'Mission resources' },
   recordRepresentation: 'title',
 };

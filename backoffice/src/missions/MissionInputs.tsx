@@ -1,7 +1,7 @@
 import { Box, Grid, Typography } from '@mui/material';
 import { DateInput, NumberInput, SelectInput, TextInput, maxLength, maxValue, minValue, required } from 'react-admin';
 import { codeValidator } from '../batches/BatchInputs';
-import { MISSION_STATUS_CHOICES } from '../common/choices';
+import { stateChoices, stateOf } from '../common/choices';
 import { BatchInput } from '../common/ReferenceInputs';
 import { RiskThresholdInputs } from './RiskThresholdInputs';
 
@@ -62,7 +62,7 @@ export const MissionInputs = ({ schoolDefaults = null }: { schoolDefaults?: Scho
         />
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
-        <SelectInput source="status" label="Status" choices={MISSION_STATUS_CHOICES} validate={required()} fullWidth />
+        <SelectInput source="status" label="State" choices={stateChoices('upcoming')} format={stateOf('upcoming')} defaultValue="upcoming" helperText="Upcoming, active or completed by its dates, unless archived or cancelled." fullWidth />
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
         <NumberInput source="position" label="Order in the batch" min={0} step={1} validate={minValue(0)} fullWidth />

@@ -1,10 +1,11 @@
-import FlagIcon from '@mui/icons-material/Flag';
 import type { ResourceProps } from 'react-admin';
 import { missionLabel } from '../common/format';
-import { MissionCreate } from './MissionCreate';
-import { MissionEdit } from './MissionEdit';
-import { MissionList } from './MissionList';
-import { MissionShow } from './MissionShow';
+import { lazyNamed } from '../common/lazyNamed';
+
+const MissionCreate = lazyNamed(() => import('./MissionCreate'), 'MissionCreate');
+const MissionEdit = lazyNamed(() => import('./MissionEdit'), 'MissionEdit');
+const MissionList = lazyNamed(() => import('./MissionList'), 'MissionList');
+const MissionShow = lazyNamed(() => import('./MissionShow'), 'MissionShow');
 
 export const missions: ResourceProps = {
   name: 'missions',
@@ -12,7 +13,6 @@ export const missions: ResourceProps = {
   create: MissionCreate,
   edit: MissionEdit,
   show: MissionShow,
-  icon: FlagIcon,
   options: { label: 'Missions' },
   recordRepresentation: (record) => missionLabel(record),
 };

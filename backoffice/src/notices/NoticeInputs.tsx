@@ -1,7 +1,6 @@
 import { Box, Grid } from '@mui/material';
 import {
   BooleanInput,
-  DateTimeInput,
   FormDataConsumer,
   RadioButtonGroupInput,
   TextInput,
@@ -9,7 +8,8 @@ import {
   required,
 } from 'react-admin';
 import { NOTICE_AUDIENCE_CHOICES } from '../common/choices';
-import { browserTimeZone, toIsoInstant } from '../common/format';
+import { nowMs, toIsoInstant } from '../common/format';
+import { ZonedDateTimeInput } from '../common/DateTimes';
 import { BatchInput, MissionInput } from '../common/ReferenceInputs';
 import { useMe } from '../providers/useMe';
 
@@ -22,14 +22,13 @@ const audienceChoices = (role: string | undefined) =>
 const validateExpiry = (value: unknown, all: Record<string, unknown>) => {
   const expires = toIsoInstant(value);
   if (!expires) return undefined;
-  const publish = toIsoInstant(all.publish_at) ?? new Date().toISOString();
+  const publish = toIsoInstant(all.publish_at) ?? new Date(nowMs()).toISOString();
   return expires <= publish ? 'The expiry must be after the publish time.' : undefined;
 };
 
 /** Inputs shared by NoticeCreate and NoticeEdit. */
 export const NoticeInputs = () => {
   const role = useMe()?.role;
-  const zone = browserTimeZone();
   return (
     <Box sx={{ width: '100%', maxWidth: 800 }}>
       <Grid container columnSpacing={2}>
@@ -71,10 +70,10 @@ export const NoticeInputs = () => {
           <BooleanInput source="pinned" label="Pinned at the top" helperText={false} />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
-          <DateTimeInput source="publish_at" label="Publish at" helperText={`Blank: now. Your time zone: ${zone}.`} fullWidth />
+          <ZonedDateTimeInput source="publish_at" label="Publish at" helperText="Blank: now." fullWidth />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
-          <DateTimeInput source="expires_at" label="Expires at (optional)" validate={validateExpiry} helperText="Blank: never." fullWidth />
+          <ZonedDateTimeInput source="expires_at" label="Expires at (optional)" validate={validateExpiry} helperText="Blank: never." fullWidth />
         </Grid>
       </Grid>
     </Box>

@@ -10,7 +10,7 @@ import {
 } from 'react-admin';
 import { NOTICE_AUDIENCE_CHOICES } from '../common/choices';
 import { ListActions } from '../common/ListActions';
-import { formatDateTime } from '../common/format';
+import { formatDateTime, nowMs } from '../common/format';
 import { lines } from '../common/ListParts';
 import { wideFiltersSx } from '../common/listStyles';
 import { BatchInput, MissionInput } from '../common/ReferenceInputs';
@@ -35,7 +35,7 @@ export const ackText = (r: Record<string, unknown>) =>
     : `${Number(r.read_count ?? 0).toLocaleString()} / ${Number(r.audience_count ?? 0).toLocaleString()} read`;
 
 const publishText = (r: Record<string, unknown>) =>
-  `${Date.parse(String(r.publish_at)) > Date.now() ? 'Scheduled ' : ''}${formatDateTime(r.publish_at)}`;
+  `${Date.parse(String(r.publish_at)) > nowMs() ? 'Scheduled ' : ''}${formatDateTime(r.publish_at)}`;
 
 /** Notices to everyone, a batch or a mission (mentors: theirs and their missions'). */
 export const NoticeList = () => {

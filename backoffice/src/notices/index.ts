@@ -1,9 +1,10 @@
-import CampaignIcon from '@mui/icons-material/Campaign';
 import type { ResourceProps } from 'react-admin';
-import { NoticeCreate } from './NoticeCreate';
-import { NoticeEdit } from './NoticeEdit';
-import { NoticeList } from './NoticeList';
-import { NoticeShow } from './NoticeShow';
+import { lazyNamed } from '../common/lazyNamed';
+
+const NoticeCreate = lazyNamed(() => import('./NoticeCreate'), 'NoticeCreate');
+const NoticeEdit = lazyNamed(() => import('./NoticeEdit'), 'NoticeEdit');
+const NoticeList = lazyNamed(() => import('./NoticeList'), 'NoticeList');
+const NoticeShow = lazyNamed(() => import('./NoticeShow'), 'NoticeShow');
 
 export const notices: ResourceProps = {
   name: 'notices',
@@ -11,7 +12,6 @@ export const notices: ResourceProps = {
   create: NoticeCreate,
   edit: NoticeEdit,
   show: NoticeShow,
-  icon: CampaignIcon,
   options: { label: 'Notices' },
   recordRepresentation: 'title',
 };

@@ -20,14 +20,14 @@ const letter = (action: string) => LETTERS[action] ?? action.slice(0, 1).toUpper
 const Cell = ({ actions, allowed, scoped, writable }: { actions: string[]; allowed: string[]; scoped: boolean; writable?: string[] }) => {
   if (!allowed.length) {
     return (
-      <Box component="span" sx={{ color: 'text.disabled' }} aria-label="no access">
+      <Box component="span" sx={{ color: 'text.secondary' }} role="img" aria-label="no access">
         —
       </Box>
     );
   }
   const label = `${allowed.join(', ')}${scoped ? ' (own rows only)' : ''}${writable?.length ? `; writes ${writable.join(', ')}` : ''}`;
   return (
-    <Box component="span" title={label} aria-label={label} sx={{ ...mono, whiteSpace: 'nowrap' }}>
+    <Box component="span" title={label} role="img" aria-label={label} sx={{ ...mono, whiteSpace: 'nowrap' }}>
       {actions.map((action) => (
         <Box
           key={action}

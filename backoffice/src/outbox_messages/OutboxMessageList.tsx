@@ -1,9 +1,11 @@
-import { DataTable, DateField, List, SearchInput, SimpleList, TextInput } from 'react-admin';
+import { DateTimeField } from '../common/DateTimes';
+import { formatDateTime } from '../common/format';
+import { DataTable, List, SearchInput, SimpleList, TextInput } from 'react-admin';
 import { Box, Typography } from '@mui/material';
 import { useIsSmall } from '../common/useIsSmall';
 
 const when = (value: unknown) =>
-  value ? new Date(String(value)).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
+  formatDateTime(value);
 
 const outboxFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search recipient or subject" />,
@@ -36,7 +38,7 @@ export const OutboxMessageList = () => {
       ) : (
         <DataTable rowClick="show" bulkActionButtons={false}>
           <DataTable.Col source="created_at" label="Created">
-            <DateField source="created_at" showTime />
+            <DateTimeField source="created_at" />
           </DataTable.Col>
           <DataTable.Col source="to" label="To" />
           <DataTable.Col source="subject" label="Subject" />

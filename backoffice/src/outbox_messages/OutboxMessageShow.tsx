@@ -1,5 +1,6 @@
+import { DateTimeField } from '../common/DateTimes';
 import { Typography } from '@mui/material';
-import { DateField, Show, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
+import { Show, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
 import { LinkifiedText } from '../common/LinkifiedText';
 
 const OutboxTitle = () => {
@@ -25,7 +26,7 @@ const BodyField = (_props: { label?: string }) => {
 export const OutboxMessageShow = () => (
   <Show title={<OutboxTitle />}>
     <SimpleShowLayout>
-      <DateField source="created_at" label="Created" showTime />
+      <DateTimeField source="created_at" label="Created" />
       <TextField source="to" label="To" />
       <TextField source="subject" label="Subject" />
       <TextField source="transport" label="Sent via" />

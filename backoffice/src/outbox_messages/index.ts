@@ -1,13 +1,13 @@
-import MailOutlineIcon from '@mui/icons-material/MailOutline';
 import type { ResourceProps } from 'react-admin';
-import { OutboxMessageList } from './OutboxMessageList';
-import { OutboxMessageShow } from './OutboxMessageShow';
+import { lazyNamed } from '../common/lazyNamed';
+
+const OutboxMessageList = lazyNamed(() => import('./OutboxMessageList'), 'OutboxMessageList');
+const OutboxMessageShow = lazyNamed(() => import('./OutboxMessageShow'), 'OutboxMessageShow');
 
 export const outboxMessages: ResourceProps = {
   name: 'outbox_messages',
   list: OutboxMessageList,
   show: OutboxMessageShow,
-  icon: MailOutlineIcon,
   options: { label: 'Mail outbox' },
   recordRepresentation: 'subject',
 };

@@ -16,10 +16,22 @@ export interface ApiErrorBody {
 let refreshing: Promise<Me | null> | null = null;
 
 /** GET /auth/me, storing user and CSRF token; null when not signed in. Concurrent calls share one request. */
+/** The first /auth/me answer, asked by the page's inline script before this code loaded (server.mjs). */
+const takeEarlyMe = (): Promise<{ json: unknown }> | null => {
+  const early = typeof window !== 'undefined' ? window.SMS_ME : undefined;
+  if (!early) return null;
+  window.SMS_ME = undefined;
+  return early.then(async (response) => {
+    if (!response) return fetchUtils.fetchJson(`${apiUrl}/auth/me`, { credentials: 'include' });
+    const json = await response.json().catch(() => ({}));
+    if (!response.ok) throw new HttpError((json as ApiErrorBody).message ?? response.statusText, response.status, json);
+    return { json };
+  });
+};
+
 export const refreshSession = (): Promise<Me | null> => {
   if (!refreshing) {
-    refreshing = fetchUtils
-      .fetchJson(`${apiUrl}/auth/me`, { credentials: 'include' })
+    refreshing = (takeEarlyMe() ?? fetchUtils.fetchJson(`${apiUrl}/auth/me`, { credentials: 'include' }))
       .then(({ json }) => {
         const { csrfToken, ...me } = json as Me & { csrfToken?: string };
         session.set(me as Me, csrfToken ?? null);
@@ -48,6 +60,9 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
   const method = (options.method || 'GET').toUpperCase();
   const headers = new Headers(options.headers || { Accept: 'application/json' });
   if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+  // ra-data-simple-rest adds `Range: students=0-24` to list reads; the API reads the range from the query
+  // string, and that header (not CORS-safelisted) would cost every list a preflight round trip.
+  if (method === 'GET') headers.delete('Range');
   if (WRITE_METHODS.has(method)) {
     if (!session.getCsrfToken() && !session.isKnownSignedOut()) {
       // e.g. the page was reloaded and nothing has asked /auth/me yet

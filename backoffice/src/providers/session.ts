@@ -16,6 +16,10 @@ export interface Me {
   phone: string | null;
   avatar_url: string | null;
   timezone: string | null;
+  /** The user's local day in their profile zone, by the API ("YYYY-MM-DD"). */
+  today?: string;
+  /** The API's clock when it answered /auth/me. */
+  server_now?: string;
   notification_prefs: Record<string, unknown> | null;
   email_verified_at: string | null;
   permissions: Record<string, Action[]>;
@@ -34,6 +38,8 @@ let me: Me | null = null;
 let csrfToken: string | null = null;
 /** GET /auth/me said 401 and nobody has signed in since: no need to ask again. */
 let signedOut = false;
+/** The API's clock minus the browser's, so "now" and "today" follow the API whatever the browser's clock says. */
+let clockOffsetMs = 0;
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
@@ -41,10 +47,14 @@ const listeners = new Set<Listener>();
 export const session = {
   getMe: (): Me | null => me,
   getCsrfToken: (): string | null => csrfToken,
+  getClockOffsetMs: (): number => clockOffsetMs,
   isKnownSignedOut: (): boolean => signedOut,
   set(nextMe: Me | null, nextCsrf?: string | null) {
     me = nextMe;
     signedOut = false;
+    const serverNow = nextMe?.server_now ? Date.parse(nextMe.server_now) : NaN;
+    // Off by less than a minute is the request's own delay: keep the browser's clock then.
+    if (Number.isFinite(serverNow)) clockOffsetMs = Math.abs(serverNow - Date.now()) > 60_000 ? serverNow - Date.now() : 0;
     if (nextCsrf !== undefined) csrfToken = nextCsrf;
     listeners.forEach((l) => l());
   },

@@ -1,11 +1,11 @@
-import CelebrationIcon from '@mui/icons-material/Celebration';
 import type { ResourceProps } from 'react-admin';
-import { ShoutoutList } from './ShoutoutList';
+import { lazyNamed } from '../common/lazyNamed';
+
+const ShoutoutList = lazyNamed(() => import('./ShoutoutList'), 'ShoutoutList');
 
 export const shoutouts: ResourceProps = {
   name: 'shoutouts',
   list: ShoutoutList,
-  icon: CelebrationIcon,
   options: { label: 'Shout-outs' },
 };
 

@@ -1,11 +1,11 @@
-import SupportAgentIcon from '@mui/icons-material/SupportAgent';
 import type { ResourceProps } from 'react-admin';
-import { SreList } from './SreList';
+import { lazyNamed } from '../common/lazyNamed';
+
+const SreList = lazyNamed(() => import('./SreList'), 'SreList');
 
 export const sres: ResourceProps = {
   name: 'sres',
   list: SreList,
-  icon: SupportAgentIcon,
   options: { label: 'SREs' },
   recordRepresentation: 'name',
 };

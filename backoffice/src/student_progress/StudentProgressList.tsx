@@ -64,16 +64,17 @@ const SEES_CONTACTS = new Set(['admin', 'sre', 'mentor']);
  * points, progress) and the risk that gives against the mission's thresholds, riskiest first.
  * SREs and admins turn the filtered report into a call list.
  */
-export const StudentProgressList = () => {
+export const StudentProgressList = ({ title, filterDefaultValues, resource }: { title?: string; filterDefaultValues?: Record<string, unknown>; resource?: string } = {}) => {
   const isSmall = useIsSmall();
   const me = useMe();
   const isMentor = me?.role === 'mentor';
   return (
     <List
+      resource={resource ?? 'student_progress'}
       sx={wideFiltersSx}
-      title={isMentor ? 'Low performers: my students' : 'Low performers'}
+      title={title ?? (isMentor ? 'Who is slipping' : 'Low performers')}
       filters={filters(isSmall, SEES_CONTACTS.has(me?.role ?? ''))}
-      filterDefaultValues={{ risk: ['high', 'medium'], mission_status: 'active' }}
+      filterDefaultValues={filterDefaultValues ?? { risk: ['high', 'medium'], mission_status: 'active' }}
       actions={
         <ListActions>
           <MakeCallListButton />

@@ -3,6 +3,7 @@ import { STUDENT_STATUS_CHOICES, choiceName } from '../common/choices';
 import { ExportCsvButton } from '../common/ExportCsvButton';
 import { formatDateTime } from '../common/format';
 import { StatusChip } from '../common/StatusChip';
+import { StudentProgressList } from '../student_progress/StudentProgressList';
 import { useIsSmall } from '../common/useIsSmall';
 import { useMe } from '../providers/useMe';
 import { StudentActionsMenu, StudentBulkActions, useStudentActions } from './StudentBulkActions';
@@ -21,7 +22,15 @@ const StudentListActions = () => (
   </TopToolbar>
 );
 
+/** A mentor's students lead with how they are doing: their progress rows (risk and why first), every mission. */
+export const MyStudentsList = () => <StudentProgressList resource="student_progress" title="My students" filterDefaultValues={{ mission_status: 'active' }} />;
+
 export const StudentList = () => {
+  const me = useMe();
+  return me?.role === 'mentor' ? <MyStudentsList /> : <StaffStudentList />;
+};
+
+const StaffStudentList = () => {
   const isSmall = useIsSmall();
   const me = useMe();
   const isMentor = me?.role === 'mentor';

@@ -16,6 +16,8 @@ import { RelatedList } from '../common/RelatedList';
 import { LabeledValue } from '../common/LabeledValue';
 import { CompactPagination } from '../common/CompactPagination';
 import { PageTabs } from '../common/PageTabs';
+import { notFoundProps } from '../common/notFound';
+import { StudentProgressSummary } from './StudentProgressSummary';
 import { can } from '../providers/permissions';
 import { useMe } from '../providers/useMe';
 import { None, Section } from '../common/Section';
@@ -202,7 +204,8 @@ const StudentTabs = () => {
 };
 
 export const StudentShow = () => (
-  <Show title={<StudentTitle />} actions={<StudentShowActions />}>
+  <Show title={<StudentTitle />} actions={<StudentShowActions />} {...notFoundProps}>
+    <StudentProgressSummary />
     <StudentSummary />
     <StudentTabs />
   </Show>

@@ -1,9 +1,10 @@
-import SchoolIcon from '@mui/icons-material/School';
 import type { ResourceProps } from 'react-admin';
-import { StudentCreate } from './StudentCreate';
-import { StudentEdit } from './StudentEdit';
-import { StudentList } from './StudentList';
-import { StudentShow } from './StudentShow';
+import { lazyNamed } from '../common/lazyNamed';
+
+const StudentCreate = lazyNamed(() => import('./StudentCreate'), 'StudentCreate');
+const StudentEdit = lazyNamed(() => import('./StudentEdit'), 'StudentEdit');
+const StudentList = lazyNamed(() => import('./StudentList'), 'StudentList');
+const StudentShow = lazyNamed(() => import('./StudentShow'), 'StudentShow');
 
 export const students: ResourceProps = {
   name: 'students',
@@ -11,7 +12,6 @@ export const students: ResourceProps = {
   create: StudentCreate,
   edit: StudentEdit,
   show: StudentShow,
-  icon: SchoolIcon,
   options: { label: 'Students' },
   recordRepresentation: 'name',
 };

@@ -1,11 +1,11 @@
-import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
 import type { ResourceProps } from 'react-admin';
-import { SubmissionList } from './SubmissionList';
+import { lazyNamed } from '../common/lazyNamed';
+
+const SubmissionList = lazyNamed(() => import('./SubmissionList'), 'SubmissionList');
 
 export const submissions: ResourceProps = {
   name: 'submissions',
   list: SubmissionList,
-  icon: AssignmentTurnedInIcon,
   options: { label: 'Submissions' },
 };
 

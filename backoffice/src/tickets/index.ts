@@ -1,13 +1,13 @@
-import ForumIcon from '@mui/icons-material/Forum';
 import type { ResourceProps } from 'react-admin';
-import { TicketList } from './TicketList';
-import { TicketShow } from './TicketShow';
+import { lazyNamed } from '../common/lazyNamed';
+
+const TicketList = lazyNamed(() => import('./TicketList'), 'TicketList');
+const TicketShow = lazyNamed(() => import('./TicketShow'), 'TicketShow');
 
 export const tickets: ResourceProps = {
   name: 'tickets',
   list: TicketList,
   show: TicketShow,
-  icon: ForumIcon,
   options: { label: 'Tickets' },
   recordRepresentation: 'subject',
 };

@@ -7,6 +7,7 @@ import {
   SimpleList,
   useRecordContext,
 } from 'react-admin';
+import { formatDateTime } from '../common/format';
 import { ListActions } from '../common/ListActions';
 import { roleLabel } from '../common/roles';
 import { useIsSmall } from '../common/useIsSmall';
@@ -28,7 +29,7 @@ const StatusChip = () => {
 };
 
 const lastSignIn = (value: unknown) =>
-  value ? new Date(String(value)).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : 'Never';
+  formatDateTime(value, 'Never');
 
 export const UserList = () => {
   const isSmall = useIsSmall();

@@ -1,15 +1,15 @@
-import PeopleIcon from '@mui/icons-material/People';
 import type { ResourceProps } from 'react-admin';
-import { UserCreate } from './UserCreate';
-import { UserEdit } from './UserEdit';
-import { UserList } from './UserList';
+import { lazyNamed } from '../common/lazyNamed';
+
+const UserCreate = lazyNamed(() => import('./UserCreate'), 'UserCreate');
+const UserEdit = lazyNamed(() => import('./UserEdit'), 'UserEdit');
+const UserList = lazyNamed(() => import('./UserList'), 'UserList');
 
 export const users: ResourceProps = {
   name: 'users',
   list: UserList,
   create: UserCreate,
   edit: UserEdit,
-  icon: PeopleIcon,
   options: { label: 'Users' },
   recordRepresentation: 'name',
 };

@@ -1,11 +1,11 @@
-import SendIcon from '@mui/icons-material/Send';
 import type { ResourceProps } from 'react-admin';
-import { WebhookDeliveryList } from './WebhookDeliveryList';
+import { lazyNamed } from '../common/lazyNamed';
+
+const WebhookDeliveryList = lazyNamed(() => import('./WebhookDeliveryList'), 'WebhookDeliveryList');
 
 export const webhookDeliveries: ResourceProps = {
   name: 'webhook_deliveries',
   list: WebhookDeliveryList,
-  icon: SendIcon,
   options: { label: 'Webhook deliveries' },
 };
 

@@ -1,9 +1,10 @@
-import WebhookIcon from '@mui/icons-material/Webhook';
 import type { ResourceProps } from 'react-admin';
-import { WebhookCreate } from './WebhookCreate';
-import { WebhookEdit } from './WebhookEdit';
-import { WebhookList } from './WebhookList';
-import { WebhookShow } from './WebhookShow';
+import { lazyNamed } from '../common/lazyNamed';
+
+const WebhookCreate = lazyNamed(() => import('./WebhookCreate'), 'WebhookCreate');
+const WebhookEdit = lazyNamed(() => import('./WebhookEdit'), 'WebhookEdit');
+const WebhookList = lazyNamed(() => import('./WebhookList'), 'WebhookList');
+const WebhookShow = lazyNamed(() => import('./WebhookShow'), 'WebhookShow');
 
 export const webhooks: ResourceProps = {
   name: 'webhooks',
@@ -11,7 +12,6 @@ export const webhooks: ResourceProps = {
   create: WebhookCreate,
   edit: WebhookEdit,
   show: WebhookShow,
-  icon: WebhookIcon,
   options: { label: 'Webhooks' },
   recordRepresentation: 'url',
 };

@@ -18,6 +18,7 @@ import * as createSettings from './20261127001000_create_settings';
 import * as mentorNotesBelongToMissions from './20261206100100_mentor_notes_belong_to_missions';
 import * as refuseSubmissionsOfWithdrawn from './20261206100200_refuse_submissions_of_withdrawn';
 import * as addTwoFactorAndSso from './20261206110100_add_two_factor_and_sso';
+import * as checkCohortDates from './20261206140100_check_cohort_dates';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '20261206100100_mentor_notes_belong_to_missions': mentorNotesBelongToMissions,
   '20261206100200_refuse_submissions_of_withdrawn': refuseSubmissionsOfWithdrawn,
   '20261206110100_add_two_factor_and_sso': addTwoFactorAndSso,
+  '20261206140100_check_cohort_dates': checkCohortDates,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -10,6 +10,10 @@ export interface CohortShape {
   /** Password hash for generated accounts, or null for accounts that can't sign in. */
   passwordHash: string | null;
   startsOn?: string;
+  /** Days each mission runs (missions start 30 days apart); the batch runs until its last mission ends. */
+  missionDays?: number;
+  /** Days between one batch's start and the next's (0: all run side by side, as a school's ten batches do). */
+  batchStaggerDays?: number;
 }
 
 /**
@@ -18,7 +22,8 @@ export interface CohortShape {
  * Fast enough for the full 10 × 3,000 data set.
  */
 export async function generateCohorts(trx: Knex.Transaction, shape: CohortShape): Promise<void> {
-  const p = { ...shape, startsOn: shape.startsOn ?? '2026-09-01' };
+  // Statuses follow from the dates, so the default start is relative to today: 40 days in, missions 1 and 2 running.
+  const p = { ...shape, startsOn: shape.startsOn ?? new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10), missionDays: shape.missionDays ?? 44 };
   const bindings = {
     prefix: p.prefix,
     batches: p.batches,
@@ -27,21 +32,24 @@ export async function generateCohorts(trx: Knex.Transaction, shape: CohortShape)
     mentors: p.mentorsPerBatch,
     hash: p.passwordHash,
     starts: p.startsOn,
+    // Missions inside their batch (the database insists): 180 days, or longer when the missions need it.
+    batchDays: Math.max(180, (p.missionsPerBatch - 1) * 30 + p.missionDays),
+    missionDays: p.missionDays - 1,
+    stagger: shape.batchStaggerDays ?? 0,
   };
   await trx.raw(
-    `INSERT INTO batches (code, title, status, starts_on, ends_on, timezone, capacity)
+    // Status follows from the dates (the database derives it).
+    `INSERT INTO batches (code, title, starts_on, ends_on, timezone, capacity)
      SELECT :prefix || '-B' || lpad(b::text, 2, '0'), 'Batch ' || b || ' (' || :prefix || ')',
-            CASE WHEN b = 1 THEN 'active' ELSE (ARRAY['active','planned','completed'])[1 + b % 3] END,
-            :starts::date + (b - 1) * 30, :starts::date + (b - 1) * 30 + 180, 'Asia/Dhaka', greatest(:students, 1)
+            :starts::date + (b - 1) * :stagger::int, :starts::date + (b - 1) * :stagger::int + :batchDays::int, 'Asia/Dhaka', greatest(:students, 1)
      FROM generate_series(1, :batches) b`,
     bindings,
   );
   await trx.raw(
-    `INSERT INTO missions (batch_id, code, title, description, status, starts_on, ends_on, position)
+    `INSERT INTO missions (batch_id, code, title, description, starts_on, ends_on, position)
      SELECT bt.id, 'M' || m, 'Mission ' || m || ': ' || (ARRAY['Foundations','Web basics','JavaScript','React','Backend','Databases','Deploy','Capstone'])[1 + (m - 1) % 8],
             'Week-by-week work for mission ' || m || '.',
-            CASE WHEN m = 1 THEN 'active' WHEN m = 2 THEN 'active' ELSE 'upcoming' END,
-            bt.starts_on + (m - 1) * 30, bt.starts_on + (m - 1) * 30 + 44, m
+            bt.starts_on + (m - 1) * 30, bt.starts_on + (m - 1) * 30 + :missionDays::int, m
      FROM batches bt CROSS JOIN generate_series(1, :missions) m
      WHERE bt.code LIKE :prefix || '-B%'`,
     bindings,

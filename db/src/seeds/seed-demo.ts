@@ -13,8 +13,11 @@ export async function insertDemoCohorts(trx: Knex.Transaction, password = DEMO_P
     missionsPerBatch: 3,
     mentorsPerBatch: 6,
     passwordHash: await demoPasswordHash(password),
-    // Dated from today, so the demo always shows a batch under way: mission 1 near its end, mission 2 begun.
+    // Dated from today, so the demo always shows a batch under way: mission 1 three weeks from its end, mission 2
+    // begun, mission 3 to come; DEMO-B02 began ten days ago. Statuses follow from these dates.
     startsOn: daysAgo(40),
+    missionDays: 60,
+    batchStaggerDays: 30,
   });
   const mentor = await trx('users').where({ email: 'mentor@example.com' }).first('id');
   const student = await trx('users').where({ email: 'student@example.com' }).first('id');

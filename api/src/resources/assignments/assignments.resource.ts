@@ -89,5 +89,6 @@ export const assignmentsResource = defineResource({
     assignments_mission_number_key: 'This mission already has an assignment with that number.',
     assignments_mission_id_fkey: 'That mission does not exist.',
     assignments_points_valid: "Points can't be negative.",
+    assignments_due_within_mission: "The deadline must fall within the mission's dates (in the batch's time zone).",
   },
 });

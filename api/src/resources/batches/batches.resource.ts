@@ -24,16 +24,19 @@ export const batchesResource = defineResource({
   schema: z.object({
     code: fields.code,
     title: fields.title,
-    status: z.enum(['planned', 'active', 'completed', 'archived'], { error: 'Status must be planned, active, completed or archived.' }).optional(),
+    // planned / active / completed follow from the dates (the database decides); archived and cancelled are kept.
+    status: z.enum(['planned', 'active', 'completed', 'archived', 'cancelled'], { error: 'Status must be archived or cancelled, or follow the dates (planned, active, completed).' }).optional(),
     starts_on: fields.date,
     ends_on: fields.date,
     timezone: fields.timezone.optional(),
     capacity: z.number({ error: 'Capacity must be a whole number.' }).int('Capacity must be a whole number.').min(1, 'Capacity must be at least 1.').max(100000, 'Capacity is too large.').optional(),
   }),
-  columns: { student_count: 'batch_counts.student_count', mission_count: 'batch_counts.mission_count' },
+  // The status as the dates say today in the batch's zone (the stored one can be a minute behind at midnight).
+  columns: { status: 'batch_counts.status', student_count: 'batch_counts.student_count', mission_count: 'batch_counts.mission_count' },
   joins: (query) =>
     query.joinRaw(
-      `LEFT JOIN LATERAL (SELECT (SELECT count(*) FROM batch_enrolments be WHERE be.batch_id = batches.id)::int AS student_count,
+      `LEFT JOIN LATERAL (SELECT batch_status_on(batches.status, batches.starts_on, batches.ends_on, (now() AT TIME ZONE batches.timezone)::date) AS status,
+                                 (SELECT count(*) FROM batch_enrolments be WHERE be.batch_id = batches.id)::int AS student_count,
                                  (SELECT count(*) FROM missions m WHERE m.batch_id = batches.id)::int AS mission_count) batch_counts ON true`,
     ),
   validate: assertDatesOrdered,
@@ -41,6 +44,7 @@ export const batchesResource = defineResource({
     batches_code_key: 'A batch with this code already exists. Choose another code.',
     batches_dates_ordered: 'The end date must be on or after the start date.',
     batches_capacity_positive: 'Capacity must be at least 1.',
+    batches_missions_within: 'A mission of this batch would fall outside these dates. Move the mission first, or keep the batch around its missions.',
     missions_batch_id_fkey: 'This batch still has missions, so it cannot be deleted. Archive it instead.',
     batch_enrolments_batch_id_fkey: 'This batch still has students, so it cannot be deleted. Archive it instead.',
   },

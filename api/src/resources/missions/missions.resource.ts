@@ -31,7 +31,8 @@ export const missionsResource = defineResource({
     code: fields.code,
     title: fields.title,
     description: z.string().max(20000, 'Description is too long.').optional(),
-    status: z.enum(['upcoming', 'active', 'completed', 'archived'], { error: 'Status must be upcoming, active, completed or archived.' }).optional(),
+    // upcoming / active / completed follow from the dates (the database decides); archived and cancelled are kept.
+    status: z.enum(['upcoming', 'active', 'completed', 'archived', 'cancelled'], { error: 'Status must be archived or cancelled, or follow the dates (upcoming, active, completed).' }).optional(),
     starts_on: fields.date,
     ends_on: fields.date,
     position: fields.count('Order').optional(),
@@ -48,13 +49,16 @@ export const missionsResource = defineResource({
     batch_code: 'batches.code',
     batch_title: 'batches.title',
     timezone: 'batches.timezone',
+    // The status as the dates say today in the batch's zone (the stored one can be a minute behind at midnight).
+    status: 'mission_counts.status',
     enrolled_count: 'mission_counts.enrolled_count',
     mentor_count: 'mission_counts.mentor_count',
     paired_count: 'mission_counts.paired_count',
   },
   joins: (query) =>
     query.join('batches', 'batches.id', 'missions.batch_id').joinRaw(
-      `LEFT JOIN LATERAL (SELECT (SELECT count(*) FROM mission_enrolments me WHERE me.mission_id = missions.id)::int AS enrolled_count,
+      `LEFT JOIN LATERAL (SELECT mission_status_on(missions.status, missions.starts_on, missions.ends_on, (now() AT TIME ZONE batches.timezone)::date) AS status,
+                                 (SELECT count(*) FROM mission_enrolments me WHERE me.mission_id = missions.id)::int AS enrolled_count,
                                  (SELECT count(*) FROM mission_mentors mm WHERE mm.mission_id = missions.id)::int AS mentor_count,
                                  (SELECT count(DISTINCT mp.student_id) FROM mentor_pairings mp WHERE mp.mission_id = missions.id)::int AS paired_count) mission_counts ON true`,
     ),
@@ -67,6 +71,8 @@ export const missionsResource = defineResource({
     missions_batch_code_key: 'This batch already has a mission with this code. Choose another code.',
     missions_batch_id_fkey: 'That batch does not exist.',
     missions_dates_ordered: 'The end date must be on or after the start date.',
+    missions_within_batch: "A mission runs within its batch's dates: choose a start and end inside the batch's.",
+    missions_assignments_within: 'An assignment of this mission is due outside these dates. Move its deadline first.',
     missions_points_valid: "Points can't be negative.",
     missions_risk_thresholds_valid: 'Risk thresholds are shares between 0 and 1, and at least 1 missed assignment.',
     mission_enrolments_mission_fkey: 'That mission does not exist, or students are enrolled in it so it cannot move or be deleted.',

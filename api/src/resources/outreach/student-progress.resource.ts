@@ -45,6 +45,14 @@ export const studentProgressResource = defineResource({
     assignments_missed: ['gte', 'lte'],
     points: ['gte', 'lte'],
     last_attended_on: ['lt', 'lte', 'gte'],
+    // Checked in on the batch's local day today (decided by PostgreSQL in the batch's zone, not by the client).
+    checked_in_today: {
+      ops: ['eq'],
+      apply: (query, _op, value) =>
+        query.whereRaw(
+          `${value === false || value === 'false' ? 'NOT ' : ''}coalesce(student_progress.last_attended_on = (SELECT (now() AT TIME ZONE b.timezone)::date FROM batches b WHERE b.id = student_progress.batch_id), false)`,
+        ),
+    },
   },
   writable: {},
   schema: z.object({}),
