@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Me, TwoFactorState } from '../contract';
 import type { Actor, Role } from '../core/actor';
 import type { ResourceDefinition } from '../core/resource';
 import { ACTIONS } from '../core/resource';
@@ -7,18 +8,11 @@ import { hasLiveRestrictionSql } from '../resources/integrity-actions/live-actio
 
 const PUBLIC_USER_COLUMNS = ['u.id', 'u.email', 'u.name', 'u.role', 'u.status', 'u.phone', 'u.avatar_url', 'u.timezone', 'u.notification_prefs', 'u.email_verified_at'];
 
-/** Where a user stands with two-factor sign-in; `step` says what a pending session must do next. */
-export interface TwoFactorState {
-  enabled: boolean;
-  required: boolean;
-  pending: boolean;
-  step: 'verify' | 'enrol' | null;
-}
 
 /** `GET /auth/me` and the `user` of every sign-in answer. A pending session learns only who it is and what is next. */
 export function meLoader(knex: Knex, resources: readonly ResourceDefinition[], requiredRoles: readonly Role[]) {
   const notices = () => resources.find((resource) => resource.name === 'notices');
-  return async function me(actorId: number, { pending = false }: { pending?: boolean } = {}) {
+  return async function me(actorId: number, { pending = false }: { pending?: boolean } = {}): Promise<Me> {
     const user = await knex('users as u')
       .leftJoin('user_totp as t', 't.user_id', 'u.id')
       .where('u.id', actorId)

@@ -1,8 +1,9 @@
 import type { Request } from 'express';
 import { errors } from './errors';
 
-export const ROLES = ['admin', 'developer', 'manager', 'sre', 'mentor', 'student'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../contract/roles';
+
+export { ROLES, type Role };
 export const STAFF_ROLES: readonly Role[] = ['admin', 'developer', 'manager', 'sre', 'mentor'];
 
 /** The signed-in user behind a request. */

@@ -1,453 +1,116 @@
 // The portal's only way to data: a small client for the SMS API (see api/API.md).
-// Server-only: the API token never reaches the browser.
+// Server-only: the API token never reaches the browser. Its types are the API's own (api/src/contract).
+
+import type {
+  Role,
+  Me,
+  TokenResponse,
+  TwoFactorStatus,
+  TwoFactorEnrolment,
+  TwoFactorState,
+  MessageResponse,
+  ProfileFields,
+  StudentStatus,
+  MissionStatus,
+  SubmissionStatus,
+  DashboardMentor,
+  DashboardMission,
+  DashboardMeeting,
+  DashboardDeadline,
+  Dashboard,
+  IntegrityActionKind,
+  AppealStatus,
+  StandingAction,
+  StandingAppeal,
+  StandingCase,
+  Standing,
+  Reaction,
+  StudentNotice,
+  TicketStatus,
+  TicketRecipient,
+  TicketRow,
+  NewTicket,
+  TicketMessageRow,
+  NotificationItem,
+  AchievementRow,
+  ShoutoutRow,
+  CertificateRow,
+  MentorFeedbackRow,
+  MissionResourceRow,
+  CalendarEvent,
+  FeatureRequestStatus,
+  FeatureRequestRow,
+  AttendanceRow,
+  AttendanceAnswer,
+  MeetingRow,
+  MeetingAttendanceRow,
+  MissionRow,
+  BatchRow,
+  BatchEnrolmentRow,
+  MissionEnrolmentRow,
+  AssignmentRow,
+  SubmissionRow,
+  PointsReason,
+  LedgerRow,
+} from '@sms/api/contract';
+
+export type {
+  Role,
+  Me,
+  TokenResponse,
+  TwoFactorStatus,
+  TwoFactorEnrolment,
+  TwoFactorState,
+  MessageResponse,
+  ProfileFields,
+  StudentStatus,
+  MissionStatus,
+  SubmissionStatus,
+  DashboardMentor,
+  DashboardMission,
+  DashboardMeeting,
+  DashboardDeadline,
+  Dashboard,
+  IntegrityActionKind,
+  AppealStatus,
+  StandingAction,
+  StandingAppeal,
+  StandingCase,
+  Standing,
+  Reaction,
+  StudentNotice,
+  TicketStatus,
+  TicketRecipient,
+  TicketRow,
+  NewTicket,
+  TicketMessageRow,
+  NotificationItem,
+  AchievementRow,
+  ShoutoutRow,
+  CertificateRow,
+  MentorFeedbackRow,
+  MissionResourceRow,
+  CalendarEvent,
+  FeatureRequestStatus,
+  FeatureRequestRow,
+  AttendanceRow,
+  AttendanceAnswer,
+  MeetingRow,
+  MeetingAttendanceRow,
+  MissionRow,
+  BatchRow,
+  BatchEnrolmentRow,
+  MissionEnrolmentRow,
+  AssignmentRow,
+  SubmissionRow,
+  PointsReason,
+  LedgerRow,
+};
 
 const API_URL = (process.env.API_URL || 'http://localhost:4000').replace(/\/+$/, '');
 const TIMEOUT_MS = Number(process.env.API_TIMEOUT_MS || 15_000);
 
-export type Role = 'admin' | 'developer' | 'manager' | 'sre' | 'mentor' | 'student';
 
-/** `Me` in the API contract: the signed-in account. */
-export interface Me {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  status: string;
-  phone: string | null;
-  avatar_url: string | null;
-  timezone: string | null;
-  notification_prefs: Record<string, unknown> | null;
-  email_verified_at: string | null;
-  permissions?: Record<string, string[]>;
-  /** Students only: a banned or delisted student may only read why and appeal; a restricted one loses mentorship. */
-  standing?: { status: StudentStatus; status_reason: string | null; restricted: boolean };
-  /** Two-factor sign-in; a `pending` session must finish `step` (enter a code, or set an app up) first. */
-  two_factor?: { enabled: boolean; required: boolean; pending: boolean; step: 'verify' | 'enrol' | null };
-}
-
-export interface TokenResponse {
-  token: string;
-  csrfToken: string;
-  user: Me;
-  /** "Remember this device": keep it (30 days) and send it with the next sign-in. */
-  device_token?: string;
-  recovery_codes?: string[];
-  recovery_codes_left?: number;
-  message?: string;
-}
-
-/** `GET /auth/2fa`. */
-export interface TwoFactorStatus {
-  enabled: boolean;
-  enabled_at: string | null;
-  required: boolean;
-  pending_enrolment: boolean;
-  recovery_codes_left: number;
-  devices: { id: number; created_at: string; expires_at: string; last_used_at: string | null; user_agent: string | null }[];
-}
-
-/** An authenticator app to set up: the key as text, its otpauth:// URL and a QR code (PNG data URL). */
-export interface TwoFactorEnrolment {
-  secret: string;
-  otpauth_url: string;
-  qr_data_url: string;
-}
-
-export interface MessageResponse {
-  message: string;
-}
-
-/** The fields a person may change on their own account (`PUT /users/:id`). */
-export interface ProfileFields {
-  name: string;
-  phone: string | null;
-  avatar_url: string | null;
-  timezone: string;
-}
-
-// --- Engagement (API.md "Engagement" and "Cohorts") ---------------------------------
-
-export type StudentStatus = 'active' | 'banned' | 'delisted';
-export type MissionStatus = 'upcoming' | 'active' | 'completed' | 'archived';
-export type SubmissionStatus = 'on_time' | 'late';
-
-export interface DashboardMentor {
-  id: number;
-  name: string;
-  email: string;
-  phone: string | null;
-}
-
-/** One mission in `GET /me/dashboard`. */
-export interface DashboardMission {
-  mission_id: number;
-  code: string;
-  title: string;
-  status: MissionStatus;
-  batch_code: string;
-  timezone: string;
-  /** The batch's local day, YYYY-MM-DD. */
-  today: string;
-  points: number;
-  possible: number;
-  progress: number;
-  rank: number;
-  enrolled_count: number;
-  attendance: { submitted_today: boolean; streak: number; days_attended: number; can_submit: boolean };
-  mentors: DashboardMentor[];
-}
-
-export interface DashboardMeeting {
-  id: number;
-  title: string;
-  starts_at: string;
-  duration_minutes: number;
-  requires_code: boolean;
-  mission_code: string;
-  mission_id: number;
-  attended: boolean;
-}
-
-export interface DashboardDeadline {
-  id: number;
-  number: number;
-  title: string;
-  deadline: string;
-  deadline_local: string;
-  mission_code: string;
-  mission_id: number;
-  submission_status: SubmissionStatus | null;
-}
-
-/** `GET /me/dashboard`. */
-export interface Dashboard {
-  student: { id: number; name: string; status: StudentStatus; status_reason: string | null };
-  missions: DashboardMission[];
-  upcoming_meetings: DashboardMeeting[];
-  deadlines: DashboardDeadline[];
-}
-
-// --- Integrity and communication (API.md "Integrity and communication") --------------
-
-export type IntegrityActionKind = 'warning' | 'restrict' | 'ban' | 'delist';
-export type AppealStatus = 'open' | 'accepted' | 'rejected';
-
-export interface StandingAction {
-  id: number;
-  case_id: number;
-  action: IntegrityActionKind;
-  reason: string;
-  ends_at: string | null;
-  taken_at: string;
-  lifted_at: string | null;
-  lift_reason: string | null;
-  /** In force now: not lifted and not past its end. */
-  live: boolean;
-}
-
-export interface StandingAppeal {
-  id: number;
-  case_id: number;
-  statement: string;
-  link: string | null;
-  status: AppealStatus;
-  decision_note: string | null;
-  decided_at: string | null;
-  created_at: string;
-}
-
-export interface StandingCase {
-  id: number;
-  kind: 'cheating' | 'plagiarism' | 'other';
-  description: string;
-  status: 'open' | 'closed';
-  mission_id: number | null;
-  created_at: string;
-  actions: StandingAction[];
-  appeals: StandingAppeal[];
-  /** An action was taken and no appeal is open. */
-  can_appeal: boolean;
-}
-
-/** `GET /me/standing`: open to banned and delisted students too. */
-export interface Standing {
-  status: StudentStatus;
-  status_reason: string | null;
-  restricted: boolean;
-  cases: StandingCase[];
-}
-
-export type Reaction = 'check' | 'important' | 'star';
-
-/** A notice as its reader sees it (`GET /me/notices`, `GET /me/notices/:id`). */
-export interface StudentNotice {
-  id: number;
-  title: string;
-  /** Rendered from markdown and sanitised by the API. */
-  body_html: string;
-  pinned: boolean;
-  requires_ack: boolean;
-  publish_at: string;
-  expires_at: string | null;
-  audience: 'everyone' | 'batch' | 'mission';
-  batch_code: string | null;
-  mission_code: string | null;
-  created_by_name: string;
-  read_at: string | null;
-  acknowledged_at: string | null;
-  unread: boolean;
-  my_reactions: Reaction[];
-  reaction_counts: Partial<Record<Reaction, number>>;
-}
-
-export type TicketStatus = 'open' | 'waiting' | 'closed';
-export type TicketRecipient = 'mentor' | 'sre';
-
-export interface TicketRow {
-  id: number;
-  student_id: number;
-  recipient: TicketRecipient;
-  mission_id: number | null;
-  subject: string;
-  /** open: waiting for staff; waiting: staff answered; closed. */
-  status: TicketStatus;
-  created_at: string;
-  last_message_at: string;
-  last_staff_reply_at: string | null;
-  mission_code: string | null;
-  message_count: number;
-}
-
-export interface NewTicket {
-  recipient: TicketRecipient;
-  mission_id: number | null;
-  subject: string;
-  body: string;
-  links: string[];
-}
-
-export interface TicketMessageRow {
-  id: number;
-  ticket_id: number;
-  author_id: number;
-  body: string;
-  links: string[];
-  created_at: string;
-  author_name: string;
-  author_role: Role;
-}
-
-export interface NotificationItem {
-  kind: 'assignment' | 'ticket_reply' | 'shoutout' | 'certificate' | 'appeal' | 'deadline' | 'meeting';
-  key: string;
-  title: string;
-  at: string;
-  href: string;
-  new: boolean;
-}
-
-export interface AchievementRow {
-  id: number;
-  mission_id: number;
-  mission_code: string;
-  mission_title: string;
-  longest_streak: number;
-  streak_7: boolean;
-  streak_30: boolean;
-  all_on_time: boolean;
-  assignments_due: number;
-}
-
-export interface ShoutoutRow {
-  id: number;
-  badge: 'helpful' | 'great_progress' | 'consistent' | 'creative' | 'team_player' | 'comeback';
-  message: string;
-  giver_name: string;
-  mission_code: string | null;
-  created_at: string;
-}
-
-export interface CertificateRow {
-  id: number;
-  mission_id: number;
-  code: string;
-  mission_title: string;
-  batch_code: string;
-  points: number;
-  issued_at: string;
-}
-
-export interface MentorFeedbackRow {
-  id: number;
-  meeting_id: number;
-  rating: number;
-  comment: string;
-}
-
-export interface MissionResourceRow {
-  id: number;
-  mission_id: number;
-  title: string;
-  description: string;
-  kind: 'link' | 'file';
-  url: string | null;
-  file_name: string | null;
-  file_size: number | string | null;
-  content_type: string | null;
-}
-
-export interface CalendarEvent {
-  uid: string;
-  kind: 'meeting' | 'deadline' | 'attendance' | 'mission_start' | 'mission_end';
-  title: string;
-  mission_code: string;
-  starts_at: string;
-  ends_at: string | null;
-  all_day: boolean;
-  /** The day (YYYY-MM-DD) and time (HH:MM, or null all day) in my time zone. */
-  day: string;
-  time: string | null;
-  status: string | null;
-}
-
-export type FeatureRequestStatus = 'new' | 'planned' | 'declined' | 'done';
-
-export interface FeatureRequestRow {
-  id: number;
-  author_id: number;
-  title: string;
-  body: string;
-  status: FeatureRequestStatus;
-  public_reply: string | null;
-  created_at: string;
-  updated_at: string;
-  author_name: string;
-  vote_count: number;
-}
-
-export interface AttendanceRow {
-  id: number;
-  student_id: number;
-  mission_id: number;
-  local_date: string;
-  submitted_at: string;
-  note: string | null;
-  mission_code: string;
-}
-
-export interface AttendanceAnswer {
-  id: number;
-  mission_id: number;
-  local_date: string;
-  submitted_at: string;
-  note: string | null;
-  message: string;
-}
-
-export interface MeetingRow {
-  id: number;
-  mission_id: number;
-  title: string;
-  starts_at: string;
-  duration_minutes: number;
-  requires_code: boolean;
-  mission_code: string;
-  mission_title: string;
-  created_by_name: string;
-  ends_at: string;
-}
-
-export interface MeetingAttendanceRow {
-  id: number;
-  meeting_id: number;
-  student_id: number;
-  checked_in_at: string;
-  method: 'self' | 'code' | 'manual';
-}
-
-export interface MissionRow {
-  id: number;
-  batch_id: number;
-  code: string;
-  title: string;
-  description: string | null;
-  status: MissionStatus;
-  starts_on: string;
-  ends_on: string;
-  position: number;
-  points_attendance: number;
-  points_meeting: number;
-  points_on_time: number;
-  points_late: number;
-  batch_code: string;
-  batch_title: string;
-  timezone: string;
-  /** The mission's do's and don'ts, as HTML the API has sanitised. */
-  guidelines_html?: string;
-}
-
-export interface BatchRow {
-  id: number;
-  code: string;
-  title: string;
-  status: 'planned' | 'active' | 'completed' | 'archived';
-  starts_on: string;
-  ends_on: string;
-  timezone: string;
-}
-
-export interface BatchEnrolmentRow {
-  id: number;
-  batch_id: number;
-  status: 'active' | 'withdrawn' | 'completed';
-  batch_code: string;
-  batch_title: string;
-}
-
-export interface MissionEnrolmentRow {
-  id: number;
-  mission_id: number;
-  batch_id: number;
-  status: 'active' | 'withdrawn' | 'completed';
-  mission_code: string;
-  mission_title: string;
-  mission_status: MissionStatus;
-}
-
-export interface AssignmentRow {
-  id: number;
-  mission_id: number;
-  number: number;
-  title: string;
-  deadline: string;
-  deadline_local: string;
-  points_on_time: number | null;
-  points_late: number | null;
-  mission_code: string;
-  timezone: string;
-}
-
-export interface SubmissionRow {
-  id: number;
-  assignment_id: number;
-  mission_id: number;
-  submitted_at: string;
-  status: SubmissionStatus;
-  grade: number | null;
-  points: number | null;
-}
-
-export type PointsReason = 'attendance' | 'meeting' | 'submission_on_time' | 'submission_late';
-
-export interface LedgerRow {
-  id: number;
-  mission_id: number;
-  points: number;
-  reason: PointsReason;
-  awarded_at: string;
-  mission_code: string;
-  description: string;
-}
 
 /**
  * An error answered by the API (`{message, code, details}`), or the API being

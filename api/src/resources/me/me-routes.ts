@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { requireActor } from '../../core/actor';
 import { errors } from '../../core/errors';
+import type { Dashboard, DashboardMentor, Standing } from '../../contract';
 import { standingsOf, streak } from '../points/standing';
 
 /**
@@ -52,19 +53,20 @@ export function meRouter(knex: Knex): Router {
     for (const row of attendance as { mission_id: number; day: string }[]) {
       daysByMission.set(row.mission_id, [...(daysByMission.get(row.mission_id) ?? []), row.day]);
     }
-    res.json({
+    const body: Dashboard = {
       student: { id: actor.id, name: actor.name, status: student?.status ?? 'active', status_reason: student?.status_reason ?? null },
       missions: standings.map((s) => {
         const days = daysByMission.get(s.mission_id) ?? [];
         return {
           ...s,
           attendance: { submitted_today: days.includes(s.today), streak: streak(days, s.today), days_attended: days.length, can_submit: s.status === 'active' && s.enrolment_status === 'active' && (student?.status ?? 'active') === 'active' },
-          mentors: (mentors as { mission_id: number }[]).filter((m) => m.mission_id === s.mission_id).map(({ mission_id: _m, ...m }) => m),
+          mentors: (mentors as ({ mission_id: number } & DashboardMentor)[]).filter((m) => m.mission_id === s.mission_id).map(({ mission_id: _m, ...m }) => m),
         };
       }),
       upcoming_meetings: meetings.rows,
       deadlines: deadlines.rows,
-    });
+    };
+    res.json(body);
   });
 
   /** A student's standing: status, reason, restriction, and each case with its actions and appeals. */
@@ -83,7 +85,7 @@ export function meRouter(knex: Knex): Router {
       knex('appeals').whereIn('case_id', ids).orderBy('created_at').select('id', 'case_id', 'statement', 'link', 'status', 'decision_note', 'decided_at', 'created_at'),
     ]);
     const live = (a: { lifted_at: Date | null; ends_at: Date | null }) => !a.lifted_at && (!a.ends_at || new Date(a.ends_at) > new Date());
-    res.json({
+    const body: Standing = {
       status: student?.status ?? 'active',
       status_reason: student?.status_reason ?? null,
       restricted: actions.some((a) => a.action === 'restrict' && live(a)),
@@ -97,7 +99,8 @@ export function meRouter(knex: Knex): Router {
           can_appeal: caseActions.some(live) && !caseAppeals.some((a) => a.status === 'open'),
         };
       }),
-    });
+    };
+    res.json(body);
   });
 
   return router;

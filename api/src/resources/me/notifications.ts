@@ -3,17 +3,9 @@ import type { Knex } from 'knex';
 import { contextOf, requireActor } from '../../core/actor';
 import { writeAudit } from '../../core/audit';
 import { errors } from '../../core/errors';
+import type { NotificationItem } from '../../contract';
 
-export interface Notification {
-  kind: 'assignment' | 'ticket_reply' | 'shoutout' | 'certificate' | 'appeal' | 'deadline' | 'meeting';
-  key: string;
-  title: string;
-  at: string;
-  /** Where in the portal it leads. */
-  href: string;
-  /** News since the student last marked their alerts seen; reminders (deadlines, meetings) are never "new". */
-  new: boolean;
-}
+type Notification = NotificationItem;
 
 // Everything a student should hear about, newest first: news of the last 30 days, and reminders of what is due in
 // the next two days (deadlines not yet submitted) or starts in the next day (meetings that include them).

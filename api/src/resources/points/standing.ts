@@ -1,11 +1,12 @@
+import type { MissionStatus } from '../../contract';
 import type { Knex } from 'knex';
 
 export interface MissionStanding {
   mission_id: number;
   code: string;
   title: string;
-  status: string;
-  enrolment_status: string;
+  status: MissionStatus;
+  enrolment_status: 'active' | 'withdrawn' | 'completed';
   batch_code: string;
   timezone: string;
   today: string;
