@@ -21,6 +21,7 @@ import { TEST_COST_VARIABLE } from '@sms/db/password-hash';
 import { errorHandler, errors, registerConstraintMessages } from './core/errors';
 import type { ResourceDefinition } from './core/resource';
 import { fastLane } from './core/fast-lane';
+import { sharedLimiters, WriteLimit } from './core/limits';
 import { contactGuard } from './core/contacts';
 import { plainBodies } from './core/input';
 import { requestLog } from './core/request-log';
@@ -199,13 +200,16 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   app.use(authenticate(knex, config.corsOrigins, config.twoFactorRequiredRoles));
   app.use(twoFactorGate);
   app.use(standingGate);
+  const limiter = sharedLimiters(knex);
+  const writeLimit = new WriteLimit(limiter, { perUser: config.WRITE_LIMIT_PER_USER, perAddress: config.WRITE_LIMIT_PER_ADDRESS, windowSeconds: config.WRITE_LIMIT_WINDOW_SECONDS });
+  app.use(writeLimit.middleware());
   // The routes a whole cohort hits in the same few minutes come first, so they skip matching the others.
   const submit = submitAttendance(attendanceWriter(knex));
   app.use(attendanceRouter(submit));
-  app.use(meetingRouter(knex));
+  app.use(meetingRouter(knex, limiter));
   app.use(meRouter(knex));
   app.use(notificationsRouter(knex));
-  const throttle = new AuthThrottle();
+  const throttle = new AuthThrottle(limiter);
   const twoFactor = new TwoFactor(config.totpKeys);
   const me = meLoader(knex, resources, config.twoFactorRequiredRoles);
   app.use(authRouter({ knex, config, mailer, throttle, passport: configurePassport(knex), twoFactor, me }));
@@ -234,7 +238,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   });
   app.use(errorHandler(logger));
 
-  const lane = fastLane([attendanceFastRoute(submit)], { knex, logger, common, trustProxy: app.get('trust proxy fn') });
+  const lane = fastLane([attendanceFastRoute(submit)], { knex, logger, common, trustProxy: app.get('trust proxy fn'), writeLimit });
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     if (!lane(req, res)) app(req, res);
   };

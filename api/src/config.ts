@@ -38,6 +38,9 @@ const schema = z.object({
   OIDC_REDIRECT_URL: url.optional(),
   OIDC_PROVIDER_NAME: z.string().trim().min(1).max(60).default('SSO'),
   OIDC_TRUST_IDP_MFA: z.enum(['true', 'false']).default('true'),
+  WRITE_LIMIT_PER_USER: z.coerce.number().int().min(1).default(600),
+  WRITE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(6000),
+  WRITE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 60 * 60).default(60),
 });
 
 export interface OidcConfig {

@@ -4,7 +4,7 @@ import { insertDemoAccounts, DEMO_PASSWORD } from '@sms/db/seeds/demo-accounts';
 import { freePort } from '@sms/db/launcher/port';
 import { createTestDatabase, type TestDatabase } from '@sms/db/testing/test-database';
 
-// The built server (npm test builds first), run as two cluster workers.
+// The built server (npm test builds first), run as two cluster workers (the sign-in counts live in the database).
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -20,7 +20,8 @@ it('runs as several workers that share the sign-in lock-out, and stops on SIGTER
     stdio: 'ignore',
   });
   try {
-    for (let i = 0; i < 100; i += 1) {
+    // Two workers starting on a busy 2-core machine can take more than 10 s.
+    for (let i = 0; i < 300; i += 1) {
       if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -1,7 +1,6 @@
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import pino from 'pino';
-import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 import { createKnex } from '@sms/db';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
@@ -37,9 +36,8 @@ function serve(config: Config) {
   process.on('SIGINT', stop);
 }
 
-/** With API_WORKERS > 1 the primary only supervises workers (and holds the shared sign-in rate limits). */
+/** With API_WORKERS > 1 the primary only supervises workers (rate limits are shared through the database). */
 function supervise(config: Config) {
-  new RateLimiterClusterMaster();
   // A worker asked for /metrics gets every worker's metrics, summed here.
   serveClusterMetrics();
   let stopping = false;

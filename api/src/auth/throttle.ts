@@ -1,24 +1,33 @@
-import cluster from 'node:cluster';
-import { RateLimiterCluster, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract, type IRateLimiterOptions } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { errors } from '../core/errors';
+import type { LimiterFactory } from '../core/limits';
 
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
 
-/** In memory; when the API runs as several cluster workers, the counts live in the primary and are shared. */
-const limiter = (options: IRateLimiterOptions): RateLimiterAbstract =>
-  cluster.isWorker ? new RateLimiterCluster({ ...options, timeoutMs: 2000 }) : new RateLimiterMemory(options);
-
-/** Failed sign-ins and reset requests, counted per IP and per account. */
+/**
+ * Failed sign-ins and reset requests, counted per IP and per account, in the store every API node shares
+ * (core/limits.ts): five failures spread over two hosts lock the account on both.
+ */
 export class AuthThrottle {
-  private readonly loginByIp = limiter({ keyPrefix: 'login_ip', points: 30, duration: 15 * 60, blockDuration: 15 * 60 });
-  private readonly loginByEmail = limiter({ keyPrefix: 'login_email', points: 5, duration: 15 * 60, blockDuration: 15 * 60 });
-  private readonly resetByIp = limiter({ keyPrefix: 'reset_ip', points: 10, duration: 60 * 60 });
-  private readonly resetByEmail = limiter({ keyPrefix: 'reset_email', points: 3, duration: 60 * 60 });
-  private readonly signupByIp = limiter({ keyPrefix: 'signup_ip', points: 10, duration: 60 * 60 });
+  private readonly loginByIp: RateLimiterAbstract;
+  private readonly loginByEmail: RateLimiterAbstract;
+  private readonly resetByIp: RateLimiterAbstract;
+  private readonly resetByEmail: RateLimiterAbstract;
+  private readonly signupByIp: RateLimiterAbstract;
   // Two-factor codes, per account: 5 wrong codes lock it for 15 minutes, 20 in a day for a day (a 6-digit code
   // accepted in a window of 3 leaves an attacker who has the password about 60 in a million tries a day).
-  private readonly codeByUser = limiter({ keyPrefix: 'code_user', points: 5, duration: 15 * 60, blockDuration: 15 * 60 });
-  private readonly codeByUserDay = limiter({ keyPrefix: 'code_user_day', points: 20, duration: 24 * 60 * 60, blockDuration: 24 * 60 * 60 });
+  private readonly codeByUser: RateLimiterAbstract;
+  private readonly codeByUserDay: RateLimiterAbstract;
+
+  constructor(limiter: LimiterFactory) {
+    this.loginByIp = limiter({ keyPrefix: 'login_ip', points: 30, duration: 15 * 60, blockDuration: 15 * 60 });
+    this.loginByEmail = limiter({ keyPrefix: 'login_email', points: 5, duration: 15 * 60, blockDuration: 15 * 60 });
+    this.resetByIp = limiter({ keyPrefix: 'reset_ip', points: 10, duration: 60 * 60 });
+    this.resetByEmail = limiter({ keyPrefix: 'reset_email', points: 3, duration: 60 * 60 });
+    this.signupByIp = limiter({ keyPrefix: 'signup_ip', points: 10, duration: 60 * 60 });
+    this.codeByUser = limiter({ keyPrefix: 'code_user', points: 5, duration: 15 * 60, blockDuration: 15 * 60 });
+    this.codeByUserDay = limiter({ keyPrefix: 'code_user_day', points: 20, duration: 24 * 60 * 60, blockDuration: 24 * 60 * 60 });
+  }
 
   async assertCanTryLogin(ip: string, email: string): Promise<void> {
     const [byIp, byEmail] = await Promise.all([this.loginByIp.get(ip), this.loginByEmail.get(email)]);

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'EMAIL_NOT_VERIFIED'
   | 'INVALID_TOKEN'
   | 'TWO_FACTOR_REQUIRED'
+  | 'DATABASE_UNAVAILABLE'
   | 'INTERNAL';
 
 export class AppError extends Error {
@@ -44,6 +45,33 @@ export const errors = {
   rateLimited: (message: string, retryAfterSeconds: number) =>
     new AppError(429, 'RATE_LIMITED', message, { retryAfterSeconds }),
 };
+
+/** How long a client is asked to wait before retrying while the database is unreachable. */
+export const DATABASE_RETRY_SECONDS = 5;
+
+const UNREACHABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
+// PostgreSQL: connection exceptions (class 08), shutting down (57P01 admin, 57P02 crash), starting up (57P03), too many connections.
+const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
+// What pg and knex say, without a code, when a connection breaks or none comes.
+const UNREACHABLE_MESSAGES = /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Knex: Timeout acquiring a connection)/;
+
+/**
+ * The database is down, starting, stopping or out of reach (through knex, objection's wrapper or an AggregateError of
+ * each address tried): a passing condition the client can retry, not a fault of ours.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 4) return false;
+  const raw = error as { code?: unknown; name?: unknown; message?: unknown; nativeError?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof raw.code === 'string' && (UNREACHABLE_SOCKET_CODES.has(raw.code) || UNAVAILABLE_SQLSTATE.test(raw.code))) return true;
+  if (raw.name === 'KnexTimeoutError' || (typeof raw.message === 'string' && UNREACHABLE_MESSAGES.test(raw.message))) return true;
+  const inner = [raw.nativeError, raw.cause, ...(Array.isArray(raw.errors) ? raw.errors : [])];
+  return inner.some((next) => next !== error && isDatabaseUnavailable(next, depth + 1));
+}
+
+const databaseUnavailable = () =>
+  new AppError(503, 'DATABASE_UNAVAILABLE', `The database is not reachable right now, so nothing was saved or read. Try again in ${DATABASE_RETRY_SECONDS} seconds; if it lasts, tell the team running the system.`, {
+    retryAfterSeconds: DATABASE_RETRY_SECONDS,
+  });
 
 /** Messages for named constraints, registered by the resources that own the tables. */
 const constraintMessages = new Map<string, string>();
@@ -131,6 +159,11 @@ export function errorResponse(
 ): { status: number; headers: Record<string, string>; body: { message: string; code: string; details: Record<string, unknown> } } {
   const raw = error as { nativeError?: unknown; type?: string } | undefined;
   let appError: AppError | undefined = error instanceof AppError ? error : fromDatabaseError((raw?.nativeError ?? error) as PgError);
+  if (!appError && isDatabaseUnavailable(error)) {
+    // Not our fault and not news per request: a warning (the outage shows on /health), never a recorded error.
+    logger.warn({ requestId, code: (raw?.nativeError as { code?: unknown } | undefined)?.code ?? (error as { code?: unknown }).code }, 'database unavailable');
+    appError = databaseUnavailable();
+  }
   if (!appError && raw?.type === 'entity.parse.failed') {
     appError = errors.invalidInput(isJson((raw as { body?: unknown }).body) ? 'The request body must be a JSON object of fields, e.g. {"name": "…"}.' : 'The request body is not valid JSON.');
   }
@@ -146,7 +179,7 @@ export function errorResponse(
       body: { message: `Something went wrong on our side. Quote request id ${requestId} if you report it.`, code: 'INTERNAL', details: { requestId } },
     };
   }
-  const headers: Record<string, string> = appError.status === 429 ? { 'Retry-After': String(appError.details.retryAfterSeconds ?? 60) } : {};
+  const headers: Record<string, string> = appError.status === 429 || appError.status === 503 ? { 'Retry-After': String(appError.details.retryAfterSeconds ?? 60) } : {};
   return { status: appError.status, headers, body: { message: appError.message, code: appError.code, details: appError.details } };
 }
 

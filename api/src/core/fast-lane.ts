@@ -9,6 +9,7 @@ import { findSessionActor } from '../auth/sessions';
 import { assertStanding } from '../auth/standing-gate';
 import type { Actor, RequestContext } from './actor';
 import { errorResponse } from './errors';
+import type { WriteLimit } from './limits';
 import { routeRecorder } from '../ops/metrics';
 
 /** A JSON action a whole cohort calls in the same minute, served without walking the Express stack. */
@@ -25,6 +26,8 @@ export interface FastLaneDeps {
   common: RequestHandler[];
   /** Express's compiled `trust proxy` function, so the client address is decided the same way. */
   trustProxy: (address: string, hop: number) => boolean;
+  /** The per-user and per-address write limit the Express app applies too. */
+  writeLimit?: Pick<WriteLimit, 'consume'>;
 }
 
 const BODY_LIMIT = 64 * 1024;
@@ -75,6 +78,8 @@ async function serve(route: FastRoute, token: string, deps: FastLaneDeps, req: R
     const [text, actor] = await Promise.all([readBody(req), findSessionActor(deps.knex, token, 'bearer')]);
     if (!actor) throw sessionEnded();
     assertStanding(actor, route.method, route.path);
+    const ip = proxyaddr(req, deps.trustProxy) ?? null;
+    await deps.writeLimit?.consume(actor, ip);
     let body: unknown;
     try {
       body = JSON.parse(text || '{}');
@@ -83,7 +88,7 @@ async function serve(route: FastRoute, token: string, deps: FastLaneDeps, req: R
     }
     const context: RequestContext = {
       actor,
-      ip: proxyaddr(req, deps.trustProxy) ?? null,
+      ip,
       userAgent: req.headers['user-agent'] ?? null,
       requestId: req.id ?? null,
     };

@@ -58,6 +58,9 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
       BACKOFFICE_URL: 'http://backoffice.test',
       PORTAL_URL: 'http://portal.test',
       LOG_LEVEL: 'silent',
+      // Tests make thousands of writes from one address in seconds; limits.test.ts sets its own.
+      WRITE_LIMIT_PER_USER: '1000000',
+      WRITE_LIMIT_PER_ADDRESS: '1000000',
       ...(catcher ? { SMTP_URL: catcher.url } : {}),
       ...env,
     });

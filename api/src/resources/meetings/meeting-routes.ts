@@ -7,7 +7,9 @@ import { AppError, errors } from '../../core/errors';
 import type { ResourceDefinition } from '../../core/resource';
 import { findVisible } from '../../core/resource-router';
 import { parseInput } from '../../core/input';
+import type { LimiterFactory } from '../../core/limits';
 import { currentCode, isValidCode } from './check-in-code';
+import { CheckInThrottle } from './check-in-throttle';
 import { meetingsResource } from './meetings.resource';
 
 const meetings = meetingsResource as unknown as ResourceDefinition;
@@ -26,8 +28,9 @@ interface MeetingRow {
 /** The rotating code (staff) and the student's check-in. */
 const checkInInput = z.object({ code: z.string({ error: 'Enter the 6-digit code as text, e.g. "123456".' }).max(20, 'The code has 6 digits.').optional() });
 
-export function meetingRouter(knex: Knex): Router {
+export function meetingRouter(knex: Knex, limiter: LimiterFactory): Router {
   const router = Router();
+  const throttle = new CheckInThrottle(limiter);
 
   async function visibleMeeting(req: Request): Promise<MeetingRow> {
     const { id } = await findVisible<{ id: number }>(meetings, requireActor(req), knex, req.params.id);
@@ -58,9 +61,12 @@ export function meetingRouter(knex: Knex): Router {
     const now = Date.now();
     if (now < Date.parse(opensAt)) throw new AppError(422, 'VALIDATION_FAILED', 'Check-in opens 10 minutes before the meeting starts. Come back then.', { opens_at: opensAt });
     if (now > Date.parse(closesAt)) throw new AppError(422, 'VALIDATION_FAILED', 'This meeting has ended, so check-in is closed. Ask your mentor to mark you present if you attended.');
+    if (meeting.requires_code) await throttle.assertCanTry(actor.id, meeting.id);
     if (meeting.requires_code && !isValidCode(meeting.code_secret, code, now)) {
+      await throttle.recordWrong(actor.id, meeting.id);
       throw errors.validation('That check-in code is wrong or has expired. Enter the code your mentor is showing now.', { code: 'wrong or expired' });
     }
+    if (meeting.requires_code) await throttle.recordRight(actor.id, meeting.id);
     const row = await knex.transaction(async (trx) => {
       const [inserted] = await trx.raw(
         `INSERT INTO meeting_attendance (meeting_id, student_id, method) VALUES (?, ?, ?)
