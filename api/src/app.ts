@@ -86,6 +86,7 @@ import { integrationRouter } from './resources/integrations/integration-routes';
 import { assignmentReportResource, mentorLoadResource, missionAttendanceDaysResource } from './resources/reports/report-resources';
 import { httpMetrics } from './ops/metrics';
 import { metricsRouter, opsRouter } from './ops/ops-routes';
+import { healthRouter } from './ops/health-routes';
 import { studentPrivacyRouter } from './privacy/student-privacy';
 import { settingsResource } from './resources/settings/settings.resource';
 
@@ -184,14 +185,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   app.use(plainBodies);
   app.use(cookieParser());
 
-  app.get('/health', async (_req, res) => {
-    try {
-      await knex.raw('select 1');
-      res.json({ status: 'ok', db: 'ok', version: VERSION });
-    } catch {
-      res.status(503).json({ status: 'degraded', db: 'unreachable', version: VERSION });
-    }
-  });
+  app.use(healthRouter(knex, VERSION));
 
   app.use(calendarFeedRouter(knex));
   app.use(certificateVerifyRouter(knex));
