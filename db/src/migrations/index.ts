@@ -19,6 +19,8 @@ import * as mentorNotesBelongToMissions from './20261206100100_mentor_notes_belo
 import * as refuseSubmissionsOfWithdrawn from './20261206100200_refuse_submissions_of_withdrawn';
 import * as addTwoFactorAndSso from './20261206110100_add_two_factor_and_sso';
 import * as checkCohortDates from './20261206140100_check_cohort_dates';
+import * as notifyChanges from './2026120712001_notify_changes';
+import * as createAppLogs from './2026120712002_create_app_logs';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -44,6 +46,8 @@ const migrations: Record<string, Migration> = {
   '20261206100200_refuse_submissions_of_withdrawn': refuseSubmissionsOfWithdrawn,
   '20261206110100_add_two_factor_and_sso': addTwoFactorAndSso,
   '20261206140100_check_cohort_dates': checkCohortDates,
+  '2026120712001_notify_changes': notifyChanges,
+  '2026120712002_create_app_logs': createAppLogs,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
