@@ -87,6 +87,11 @@ import { integrationRouter } from './resources/integrations/integration-routes';
 import { assignmentReportResource, mentorLoadResource, missionAttendanceDaysResource } from './resources/reports/report-resources';
 import { httpMetrics } from './ops/metrics';
 import { metricsRouter, opsRouter } from './ops/ops-routes';
+import { healthRouter } from './ops/health-routes';
+import { AppLogSink } from './ops/app-logs';
+import { appLogsResource } from './resources/app-logs/app-logs.resource';
+import { EventHub } from './live/event-hub';
+import { eventsRouter } from './live/events-route';
 import { studentPrivacyRouter } from './privacy/student-privacy';
 import { settingsResource } from './resources/settings/settings.resource';
 
@@ -102,7 +107,11 @@ export interface AppDeps {
  * The API as Node's request listener: the fast lane for the cohort-wide actions, Express for everything else. It
  * carries the declared resources, so tests can sweep every one of them (a new resource is covered by itself).
  */
-export type ApiListener = ((req: IncomingMessage, res: ServerResponse) => void) & { resources: readonly ResourceDefinition[] };
+export type ApiListener = ((req: IncomingMessage, res: ServerResponse) => void) & {
+  resources: readonly ResourceDefinition[];
+  /** Ends the live-update streams and their LISTEN connection, and writes the log lines still buffered. */
+  close(): Promise<void>;
+};
 
 export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVEL }) }: AppDeps): ApiListener {
   const mailer = new Mailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger });
@@ -155,6 +164,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
     webhooksResource,
     webhookDeliveriesResource,
     settingsResource,
+    appLogsResource,
   ] as unknown as ResourceDefinition[];
   for (const resource of resources) registerConstraintMessages(resource.constraintMessages ?? {});
 
@@ -164,8 +174,9 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   app.set('etag', false);
   // The portal calls the API server-side and forwards the student's address; trust only such local hops by default.
   app.set('trust proxy', config.TRUST_PROXY === 'true' ? true : config.TRUST_PROXY === 'false' ? false : config.TRUST_PROXY);
+  const logs = new AppLogSink(knex, logger);
   const common = [
-    requestLog(logger),
+    requestLog(logger, logs),
     helmet(),
     cors({
       origin: config.corsOrigins,
@@ -185,14 +196,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   app.use(plainBodies);
   app.use(cookieParser());
 
-  app.get('/health', async (_req, res) => {
-    try {
-      await knex.raw('select 1');
-      res.json({ status: 'ok', db: 'ok', version: VERSION });
-    } catch {
-      res.status(503).json({ status: 'degraded', db: 'unreachable', version: VERSION });
-    }
-  });
+  app.use(healthRouter(knex, VERSION));
 
   app.use(calendarFeedRouter(knex));
   app.use(certificateVerifyRouter(knex));
@@ -209,6 +213,8 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   app.use(meetingRouter(knex, limiter));
   app.use(meRouter(knex));
   app.use(notificationsRouter(knex));
+  const hub = new EventHub(config.DATABASE_URL, knex, resources, logger);
+  app.use(eventsRouter(knex, hub, config.EVENTS_HEARTBEAT_SECONDS * 1000));
   const throttle = new AuthThrottle(limiter);
   const twoFactor = new TwoFactor(config.totpKeys);
   const me = meLoader(knex, resources, config.twoFactorRequiredRoles);
@@ -229,7 +235,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   app.use(integrationRouter(knex));
   app.use(certificateRouter(knex, config.apiPublicUrl));
   app.use(missionResourceFilesRouter(knex, storage, resources.find((resource) => resource.name === 'mission_resources')!, config.UPLOAD_MAX_MB * 1024 * 1024));
-  app.use(opsRouter({ knex, config, resources, app, version: VERSION }));
+  app.use(opsRouter({ knex, config, resources, app, version: VERSION, logs }));
   app.use(studentPrivacyRouter(knex, resources));
   for (const resource of resources) app.use(resourceRouter(resource, knex));
 
@@ -242,5 +248,9 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     if (!lane(req, res)) app(req, res);
   };
-  return Object.assign(listener, { resources });
+  const close = async () => {
+    await hub.close();
+    await logs.close();
+  };
+  return Object.assign(listener, { resources, close });
 }

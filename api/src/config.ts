@@ -21,6 +21,8 @@ const schema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   TRUST_PROXY: z.string().default('loopback'),
   API_WORKERS: z.coerce.number().int().min(1).max(32).default(1),
+  EVENTS_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+  LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   STORAGE_DIR: z.string().optional(),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
   S3_ENDPOINT: url.optional(),

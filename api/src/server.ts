@@ -27,6 +27,8 @@ function serve(config: Config) {
   // Every worker sends due webhooks: leases (FOR UPDATE SKIP LOCKED) keep two from sending the same one.
   startWebhookDispatcher(knex, (error) => logger.error({ err: error }, 'sending webhooks failed'));
   const stop = () => {
+    // Live-update streams never end by themselves: end them (and flush buffered log lines) so close() can finish.
+    void app.close();
     server.close(() => {
       void knex.destroy().then(() => process.exit(0));
     });

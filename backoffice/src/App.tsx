@@ -6,6 +6,7 @@ import { appeals } from './appeals';
 import { assignmentReport } from './assignment_report';
 import { assignments } from './assignments';
 import { auditLog } from './audit_log';
+import { appLogs } from './app_logs';
 import { batchEnrolments } from './batch_enrolments';
 import { batches } from './batches';
 import { callLists } from './call_lists';
@@ -94,6 +95,7 @@ export const App = () => (
     <Resource {...mentorLoad} />
     <Resource {...users} />
     <Resource {...auditLog} />
+    <Resource {...appLogs} />
     <Resource {...outboxMessages} />
     <Resource {...settings} />
     {/* Operations (admins and developers): System and Access (RBAC) pages are listed in the menu before API keys. */}

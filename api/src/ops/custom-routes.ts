@@ -38,6 +38,9 @@ const OPS: readonly Role[] = ['admin', 'developer'];
  */
 export const CUSTOM_ROUTES: readonly CustomRoute[] = [
   { method: 'GET', path: '/health', tag: 'operations', summary: 'Liveness and database check with the version.', access: { public: true } },
+  { method: 'GET', path: '/health/live', tag: 'operations', summary: 'Liveness: the process is up (no database check).', access: { public: true } },
+  { method: 'GET', path: '/events', tag: 'operations', summary: 'Server-Sent Events of committed changes the caller may read ({resource, op, ids}), scoped by the resource policies.', access: { signedIn: true } },
+  { method: 'GET', path: '/health/ready', tag: 'operations', summary: 'Readiness: the database answers and its migrations are current (503 otherwise).', access: { public: true } },
   { method: 'GET', path: '/metrics', tag: 'operations', summary: 'Prometheus metrics (all workers summed).', access: { roles: OPS, token: 'METRICS_TOKEN' } },
   { method: 'GET', path: '/openapi.json', tag: 'operations', summary: 'This description of the API.', access: { roles: OPS } },
   { method: 'GET', path: '/ops/info', tag: 'operations', summary: 'Version, runtime, database server, pool, workers and the biggest tables.', access: { roles: OPS } },

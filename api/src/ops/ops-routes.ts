@@ -13,6 +13,7 @@ import { listRoutes, METRICS_CONTENT_TYPE, metricsText, trackPool } from './metr
 import { openApiDocument } from './openapi';
 import { resourceMatrix, routeMatrix, unlistedRoutes } from './rbac';
 import { recentErrors } from './recent-errors';
+import { recentErrorsFromLogs, type AppLogSink } from './app-logs';
 
 const OPS_ROLES: ReadonlySet<Role> = new Set(['admin', 'developer']);
 
@@ -57,10 +58,12 @@ export interface OpsDeps {
   /** The Express app, to list the routes it really serves. */
   app: Application;
   version: string;
+  /** Where log lines go; /ops/errors then reads every node's errors from app_logs. */
+  logs?: AppLogSink;
 }
 
 /** Read-only operations endpoints for developers and admins: /ops/* and /openapi.json. */
-export function opsRouter({ knex, config, resources, app, version }: OpsDeps): Router {
+export function opsRouter({ knex, config, resources, app, version, logs }: OpsDeps): Router {
   const router = Router();
   const startedAt = new Date();
 
@@ -140,8 +143,14 @@ export function opsRouter({ knex, config, resources, app, version }: OpsDeps): R
     });
   });
 
-  router.get('/ops/errors', (_req: Request, res: Response) => {
-    res.json({ worker: cluster.worker?.id ?? null, pid: process.pid, ...recentErrors() });
+  router.get('/ops/errors', async (_req: Request, res: Response) => {
+    if (!logs) {
+      res.json({ worker: cluster.worker?.id ?? null, pid: process.pid, ...recentErrors() });
+      return;
+    }
+    // This node's lines still in the buffer first, so an error just answered is listed.
+    await logs.flush();
+    res.json({ worker: cluster.worker?.id ?? null, pid: process.pid, ...(await recentErrorsFromLogs(knex)) });
   });
 
   return router;

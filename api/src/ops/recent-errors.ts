@@ -46,3 +46,13 @@ export function recentErrors(): { total: number; capacity: number; errors: Recen
   }
   return { total, capacity: RECENT_ERRORS_CAPACITY, errors };
 }
+
+/** The error recorded for a request, if any (its 5xx log line carries the message). */
+export function recordedErrorFor(requestId: string): RecentError | undefined {
+  for (let i = 1; i <= RECENT_ERRORS_CAPACITY; i += 1) {
+    const entry = ring[(next - i + RECENT_ERRORS_CAPACITY) % RECENT_ERRORS_CAPACITY];
+    if (!entry) return undefined;
+    if (entry.request_id === requestId) return entry;
+  }
+  return undefined;
+}

@@ -108,6 +108,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
       });
     },
     async close() {
+      await app.close();
       for (const server of servers) server.closeAllConnections?.();
       await catcher?.close();
       await db.destroy();

@@ -5,9 +5,12 @@ import { apiUrl } from '../config';
 import { errorMessage } from '../common/errors';
 import { formatClock } from '../common/format';
 import { httpClient } from '../providers/httpClient';
+import { sourcesOf, useLiveEventsOpen, useRefreshOnEvents } from './live-events';
 
-/** How often the dashboard asks again (only while the tab is visible: react-query's default). */
+/** How often the dashboard asks again when live updates are not arriving (only while the tab is visible). */
 export const LIVE_MS = 15_000;
+/** With live updates on, polling is only a safety net (for what no event covers, e.g. reports' other tables). */
+export const LIVE_FALLBACK_MS = 60_000;
 
 interface Live {
   updatedAt: number;
@@ -23,10 +26,16 @@ export const LiveProvider = ({ children }: { children: ReactNode }) => {
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 };
 
-/** useGetList asked again every LIVE_MS while the tab is visible; each answer moves the caption's time. */
+/**
+ * useGetList refetched when the API sends a change to a table it is computed from (GET /events), and polled every
+ * LIVE_MS while no live updates arrive (LIVE_FALLBACK_MS while they do); each answer moves the caption's time.
+ */
 export const useLiveList = <T extends RaRecord = RaRecord>(resource: string, params: Partial<GetListParams>, options: { enabled?: boolean } = {}) => {
   const { report } = useContext(LiveContext);
-  const result = useGetList<T>(resource, params, { refetchInterval: LIVE_MS, ...options });
+  const live = useLiveEventsOpen();
+  const sources = sourcesOf(resource);
+  const result = useGetList<T>(resource, params, { refetchInterval: live && sources.length ? LIVE_FALLBACK_MS : LIVE_MS, ...options });
+  useRefreshOnEvents(sources, () => void result.refetch(), options.enabled !== false);
   useEffect(() => {
     if (result.dataUpdatedAt) report(result.dataUpdatedAt);
   }, [result.dataUpdatedAt, report]);
@@ -81,7 +90,7 @@ export const LiveCaption = () => {
   return (
     <Box
       sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75 }}
-      title={`The numbers refresh every ${LIVE_MS / 1000} seconds while this tab is open.`}
+      title={`The numbers refresh as changes happen (every ${LIVE_MS / 1000} seconds when live updates are not available) while this tab is open.`}
     >
       <Box
         aria-hidden

@@ -102,6 +102,7 @@ export const en = {
       outbox: 'Mail outbox',
       system: 'System',
       rbac: 'Access (RBAC)',
+      app_logs: 'Logs',
       webhooks: 'Webhooks',
       api_keys: 'API keys',
       profile: 'My profile',

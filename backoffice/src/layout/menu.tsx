@@ -19,6 +19,7 @@ import MonitorHeartIcon from '@mui/icons-material/MonitorHeart';
 import PeopleIcon from '@mui/icons-material/People';
 import PhoneInTalkIcon from '@mui/icons-material/PhoneInTalk';
 import PlaylistAddCheckIcon from '@mui/icons-material/PlaylistAddCheck';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
 import SchoolIcon from '@mui/icons-material/School';
 import SettingsIcon from '@mui/icons-material/Settings';
@@ -139,6 +140,7 @@ export const MENU: MenuGroupSpec[] = [
     items: [
       { to: '/system', label: 'app.menu.system', icon: MonitorHeartIcon, roles: ['admin', 'developer'] },
       { to: '/rbac', label: 'app.menu.rbac', icon: AdminPanelSettingsIcon, roles: ['admin', 'developer'] },
+      { resource: 'app_logs', label: 'app.menu.app_logs', icon: ReceiptLongIcon, roles: ['admin', 'developer'] },
       { resource: 'webhooks', label: 'app.menu.webhooks', icon: WebhookIcon, roles: ['admin', 'developer'] },
       { resource: 'api_keys', label: 'app.menu.api_keys', icon: KeyIcon, roles: ['admin', 'developer'] },
     ],

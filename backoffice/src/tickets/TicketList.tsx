@@ -1,4 +1,5 @@
-import { DataTable, List, SearchInput, SelectInput, SimpleList } from 'react-admin';
+import { DataTable, List, SearchInput, SelectInput, SimpleList, useRefresh } from 'react-admin';
+import { useRefreshOnEvents } from '../dashboard/live-events';
 import { TICKET_RECIPIENT_CHOICES, TICKET_STATUS_CHOICES, choiceName } from '../common/choices';
 import { ListActions } from '../common/ListActions';
 import { formatDateTime, formatElapsed } from '../common/format';
@@ -24,6 +25,8 @@ export const recipientText = (r: Record<string, unknown>) =>
 /** The ticket inbox: students' threads to their mentor (mentors) or to the SRE team (SREs); admins see all. */
 export const TicketList = () => {
   const isSmall = useIsSmall();
+  // New tickets and replies appear as they are written (GET /events).
+  useRefreshOnEvents(['tickets', 'ticket_messages'], useRefresh());
   return (
     <List
       sx={wideFiltersSx}

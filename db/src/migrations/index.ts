@@ -20,6 +20,8 @@ import * as refuseSubmissionsOfWithdrawn from './20261206100200_refuse_submissio
 import * as addTwoFactorAndSso from './20261206110100_add_two_factor_and_sso';
 import * as checkCohortDates from './20261206140100_check_cohort_dates';
 import * as rateLimits from './20261207100100_rate_limits';
+import * as notifyChanges from './2026120712001_notify_changes';
+import * as createAppLogs from './2026120712002_create_app_logs';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -46,6 +48,8 @@ const migrations: Record<string, Migration> = {
   '20261206110100_add_two_factor_and_sso': addTwoFactorAndSso,
   '20261206140100_check_cohort_dates': checkCohortDates,
   '20261207100100_rate_limits': rateLimits,
+  '2026120712001_notify_changes': notifyChanges,
+  '2026120712002_create_app_logs': createAppLogs,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -37,16 +37,14 @@ const INSERT_ATTENDANCE_SQL = `
     JOIN (SELECT DISTINCT ON (student_id, mission_id) * FROM input ORDER BY student_id, mission_id, n) i USING (student_id, mission_id)
   )
   SELECT id, student_id, mission_id, to_char(local_date, 'YYYY-MM-DD') AS day, submitted_at, note
-  FROM inserted CROSS JOIN (SELECT set_config('synchronous_commit', 'off', true)) AS asynchronous_commit`;
+  FROM inserted`;
 
 const alreadySubmitted = () => new AppError(409, 'CONFLICT', "You already submitted today's attendance for this mission.", { already_submitted: true });
 
 /**
- * The batch commits asynchronously (for this transaction only): PostgreSQL answers before the WAL reaches the
- * disk, so one slow fsync (200-250 ms seen on this machine's disk under load) does not hold up a whole cohort.
- * The row, its points and its audit entry still commit together or not at all; what a crash of the database
- * server can lose is the last fraction of a second of acknowledged submissions, which students can submit again
- * the same day. Every other write in the system commits synchronously.
+ * Commits synchronously like every other write: an answered submission is on disk. What keeps a cohort's burst
+ * fast is the group commit — the submissions that arrive together share one statement, one commit and one WAL
+ * flush (core/batcher.ts), so a slow fsync is paid once per batch, not once per student.
  *
  * Writes the submissions that arrive together as one statement: the rows, their audit entries and (by trigger)
  * their points. The database decides the day and refuses a second one; a batch broken by one refused row is
