@@ -26,6 +26,8 @@ import { plainBodies } from './core/input';
 import { requestLog } from './core/request-log';
 import { resourceRouter } from './core/resource-router';
 import { Mailer } from './mail/mailer';
+import { Jobs } from './jobs/jobs';
+import { TotpSecretBox } from './auth/totp-secret';
 import { auditLogResource } from './resources/audit-log/audit-log.resource';
 import { outboxMessagesResource } from './resources/outbox-messages/outbox-messages.resource';
 import { usersResource } from './resources/users/users.resource';
@@ -101,10 +103,14 @@ export interface AppDeps {
  * The API as Node's request listener: the fast lane for the cohort-wide actions, Express for everything else. It
  * carries the declared resources, so tests can sweep every one of them (a new resource is covered by itself).
  */
-export type ApiListener = ((req: IncomingMessage, res: ServerResponse) => void) & { resources: readonly ResourceDefinition[] };
+export type ApiListener = ((req: IncomingMessage, res: ServerResponse) => void) & { resources: readonly ResourceDefinition[]; jobs: Jobs };
 
 export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVEL }) }: AppDeps): ApiListener {
-  const mailer = new Mailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger });
+  // Durable jobs (api/src/jobs): queued here in the writing transaction; worked where `jobs.start()` runs.
+  const box = new TotpSecretBox(config.totpKeys);
+  const mailer = new Mailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger, box });
+  const jobs = new Jobs({ knex, logger, config, mailer, box });
+  mailer.queue = jobs;
   const links = appLinks(config);
   const storage = createStorage(config);
   if (process.env[TEST_COST_VARIABLE]) logger.warn(`${TEST_COST_VARIABLE} is set: passwords are hashed at a test-only cost. Never set it in production.`);
@@ -214,7 +220,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   const students = resources.find((resource) => resource.name === 'students')!;
   for (const action of studentActions(students, knex)) app.use(action);
   app.use(autoPairRouter(knex));
-  app.use(importRouter(knex, resources, logger));
+  app.use(importRouter(knex, resources, { jobs, box }));
   app.use(pasteRouter(knex));
   app.use(pointsRouter(knex));
   app.use(appealRouter(knex, { mailer, portalUrl: config.PORTAL_URL }));
@@ -238,5 +244,5 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     if (!lane(req, res)) app(req, res);
   };
-  return Object.assign(listener, { resources });
+  return Object.assign(listener, { resources, jobs });
 }
