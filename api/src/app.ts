@@ -27,6 +27,8 @@ import { plainBodies } from './core/input';
 import { requestLog } from './core/request-log';
 import { resourceRouter } from './core/resource-router';
 import { Mailer } from './mail/mailer';
+import { Jobs } from './jobs/jobs';
+import { TotpSecretBox } from './auth/totp-secret';
 import { auditLogResource } from './resources/audit-log/audit-log.resource';
 import { outboxMessagesResource } from './resources/outbox-messages/outbox-messages.resource';
 import { usersResource } from './resources/users/users.resource';
@@ -109,12 +111,17 @@ export interface AppDeps {
  */
 export type ApiListener = ((req: IncomingMessage, res: ServerResponse) => void) & {
   resources: readonly ResourceDefinition[];
+  jobs: Jobs;
   /** Ends the live-update streams and their LISTEN connection, and writes the log lines still buffered. */
   close(): Promise<void>;
 };
 
 export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVEL }) }: AppDeps): ApiListener {
-  const mailer = new Mailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger });
+  // Durable jobs (api/src/jobs): queued here in the writing transaction; worked where `jobs.start()` runs.
+  const box = new TotpSecretBox(config.totpKeys);
+  const mailer = new Mailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger, box });
+  const jobs = new Jobs({ knex, logger, config, mailer, box });
+  mailer.queue = jobs;
   const links = appLinks(config);
   const storage = createStorage(config);
   if (process.env[TEST_COST_VARIABLE]) logger.warn(`${TEST_COST_VARIABLE} is set: passwords are hashed at a test-only cost. Never set it in production.`);
@@ -224,7 +231,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   const students = resources.find((resource) => resource.name === 'students')!;
   for (const action of studentActions(students, knex)) app.use(action);
   app.use(autoPairRouter(knex));
-  app.use(importRouter(knex, resources, logger));
+  app.use(importRouter(knex, resources, { jobs, box }));
   app.use(pasteRouter(knex));
   app.use(pointsRouter(knex));
   app.use(appealRouter(knex, { mailer, portalUrl: config.PORTAL_URL }));
@@ -252,5 +259,5 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
     await hub.close();
     await logs.close();
   };
-  return Object.assign(listener, { resources, close });
+  return Object.assign(listener, { resources, jobs, close });
 }

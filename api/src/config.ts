@@ -43,6 +43,12 @@ const schema = z.object({
   WRITE_LIMIT_PER_USER: z.coerce.number().int().min(1).default(600),
   WRITE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(6000),
   WRITE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 60 * 60).default(60),
+  JOBS_POOL_MAX: z.coerce.number().int().min(1).max(50).default(4),
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(8),
+  MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  IMPORT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600 * 23).default(900),
 });
 
 export interface OidcConfig {

@@ -4,8 +4,6 @@ import pino from 'pino';
 import { createKnex } from '@sms/db';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
-import { expireIntegrityActions } from './resources/integrity-actions/expire-actions';
-import { startWebhookDispatcher } from './resources/integrations/webhook-dispatcher';
 import { serveClusterMetrics } from './ops/metrics';
 
 function serve(config: Config) {
@@ -16,21 +14,23 @@ function serve(config: Config) {
     if (!cluster.isWorker || cluster.worker?.id === 1) logger.info(`API listening on http://${config.HOST}:${config.API_PORT}${config.API_WORKERS > 1 ? ` (${config.API_WORKERS} workers)` : ''}`);
   });
   server.keepAliveTimeout = 65_000;
-  if (!cluster.isWorker || cluster.worker?.id === 1) {
-    const sweeper = setInterval(() => {
-      expireIntegrityActions(knex).catch((error) => logger.error({ err: error }, 'expiring integrity actions failed'));
-      // Statuses follow the dates: bring them in line as each batch's day turns over.
-      knex.raw('SELECT refresh_cohort_statuses()').catch((error) => logger.error({ err: error }, 'refreshing batch and mission statuses failed'));
-    }, 60_000);
-    sweeper.unref();
-  }
-  // Every worker sends due webhooks: leases (FOR UPDATE SKIP LOCKED) keep two from sending the same one.
-  startWebhookDispatcher(knex, (error) => logger.error({ err: error }, 'sending webhooks failed'));
+  // Background work is durable jobs (api/src/jobs/queues.ts): every node works every queue; pg-boss runs each
+  // schedule's tick once across nodes. A node that cannot reach the database yet keeps trying.
+  const startJobs = () =>
+    app.jobs.start().catch((error) => {
+      logger.error({ err: error }, 'starting the job workers failed; retrying in 5 s');
+      setTimeout(startJobs, 5000).unref();
+    });
+  startJobs();
   const stop = () => {
     // Live-update streams never end by themselves: end them (and flush buffered log lines) so close() can finish.
     void app.close();
     server.close(() => {
-      void knex.destroy().then(() => process.exit(0));
+      app.jobs
+        .stop()
+        .catch((error) => logger.error({ err: error }, 'stopping the job workers failed'))
+        .then(() => knex.destroy())
+        .finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };

@@ -41,8 +41,9 @@ const catchers = new WeakMap<TestDatabase, MailCatcher>();
 /**
  * A real app on its own fresh database, seeded with one demo account per role (and the demo cohorts if asked). Mail
  * goes over SMTP to a catcher of its own (read it with `lastMailTo`); `{mail: 'outbox'}` runs without SMTP instead.
+ * Its job workers run (`app.jobs`), cron schedules excepted; `{jobs: false}` starts none.
  */
-export async function createTestApp(env: Record<string, string> = {}, options: { cohorts?: boolean; mail?: 'catcher' | 'outbox' } = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { cohorts?: boolean; mail?: 'catcher' | 'outbox'; jobs?: boolean } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const catcher = options.mail === 'outbox' || env.SMTP_URL ? undefined : await startMailCatcher();
   if (catcher) catchers.set(db, catcher);
@@ -61,6 +62,9 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
       // Tests make thousands of writes from one address in seconds; limits.test.ts sets its own.
       WRITE_LIMIT_PER_USER: '1000000',
       WRITE_LIMIT_PER_ADDRESS: '1000000',
+      JOBS_POLL_SECONDS: '0.5',
+      JOBS_POOL_MAX: '2',
+      MAIL_RETRY_DELAY_SECONDS: '1',
       ...(catcher ? { SMTP_URL: catcher.url } : {}),
       ...env,
     });
@@ -70,6 +74,17 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     throw error;
   }
   const app = createApp({ config, knex: db.knex, logger: pino({ level: 'silent' }) });
+  // Mail and imports are jobs: a test app works them (schedules off, so no cron tick lands in a test), unless
+  // `jobs: false` leaves the queue to the test.
+  if (options.jobs !== false) {
+    try {
+      await app.jobs.start({ schedules: false });
+    } catch (error) {
+      await catcher?.close();
+      await db.destroy();
+      throw error;
+    }
+  }
   const tokens = new Map<Role, string>();
   const secrets = new Map<string, string>();
   const servers: Server[] = [];
@@ -110,6 +125,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     async close() {
       await app.close();
       for (const server of servers) server.closeAllConnections?.();
+      await app.jobs.stop();
       await catcher?.close();
       await db.destroy();
     },

@@ -22,6 +22,7 @@ import * as checkCohortDates from './20261206140100_check_cohort_dates';
 import * as rateLimits from './20261207100100_rate_limits';
 import * as notifyChanges from './2026120712001_notify_changes';
 import * as createAppLogs from './2026120712002_create_app_logs';
+import * as durableJobs from './20261207110100_durable_jobs';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '20261207100100_rate_limits': rateLimits,
   '2026120712001_notify_changes': notifyChanges,
   '2026120712002_create_app_logs': createAppLogs,
+  '20261207110100_durable_jobs': durableJobs,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -100,19 +100,3 @@ export async function deliverDueWebhooks(knex: Knex, options: { limit?: number; 
   );
   return due.length;
 }
-
-/** Runs deliveries every few seconds in this process, never two rounds at once. */
-export function startWebhookDispatcher(knex: Knex, onError: (error: unknown) => void, everyMs = 3000): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    deliverDueWebhooks(knex)
-      .catch(onError)
-      .finally(() => {
-        running = false;
-      });
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
