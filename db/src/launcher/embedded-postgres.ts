@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isPortFree } from './port';
+import { postgresMemoryFlags } from './postgres-memory';
 
 export interface RunningPostgres {
   /** Superuser URL to the `postgres` database. */
@@ -63,6 +64,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     password: PASSWORD,
     port,
     persistent: true,
+    postgresFlags: postgresMemoryFlags(),
     createPostgresUser: asRoot,
     onLog: () => {},
     onError: (message: unknown) => {
