@@ -19,6 +19,7 @@ import * as mentorNotesBelongToMissions from './20261206100100_mentor_notes_belo
 import * as refuseSubmissionsOfWithdrawn from './20261206100200_refuse_submissions_of_withdrawn';
 import * as addTwoFactorAndSso from './20261206110100_add_two_factor_and_sso';
 import * as checkCohortDates from './20261206140100_check_cohort_dates';
+import * as keepEnrolmentFigures from './20261207130100_keep_enrolment_figures';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '20261206100200_refuse_submissions_of_withdrawn': refuseSubmissionsOfWithdrawn,
   '20261206110100_add_two_factor_and_sso': addTwoFactorAndSso,
   '20261206140100_check_cohort_dates': checkCohortDates,
+  '20261207130100_keep_enrolment_figures': keepEnrolmentFigures,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
