@@ -20,25 +20,36 @@ const FIGURES_FROM_ROWS = (where: (alias: string) => string) => `
   SELECT me.mission_id, me.student_id,
          coalesce(att.n, 0)::int AS days_attended, att.first AS first_attended_on, att.last AS last_attended_on,
          coalesce(pts.points, 0)::int AS points,
-         coalesce(sub.on_time, 0)::int AS submissions_on_time, coalesce(sub.late, 0)::int AS submissions_late
+         coalesce(sub.on_time, 0)::int AS submissions_on_time, coalesce(sub.late, 0)::int AS submissions_late,
+         sub.latest AS latest_deadline_submitted
   FROM mission_enrolments me
   LEFT JOIN (SELECT student_id, mission_id, count(*) AS n, min(local_date) AS first, max(local_date) AS last FROM daily_attendance da ${where('da')} GROUP BY student_id, mission_id) att
     ON att.student_id = me.student_id AND att.mission_id = me.mission_id
   LEFT JOIN (SELECT student_id, mission_id, sum(points) AS points FROM points_ledger pl ${where('pl')} GROUP BY student_id, mission_id) pts
     ON pts.student_id = me.student_id AND pts.mission_id = me.mission_id
-  LEFT JOIN (SELECT student_id, mission_id, count(*) FILTER (WHERE status = 'on_time') AS on_time, count(*) FILTER (WHERE status = 'late') AS late
-             FROM submissions sb ${where('sb')} GROUP BY student_id, mission_id) sub
+  LEFT JOIN (SELECT sb.student_id, sb.mission_id, count(*) FILTER (WHERE sb.status = 'on_time') AS on_time, count(*) FILTER (WHERE sb.status = 'late') AS late,
+                    max(a.deadline) AS latest
+             FROM submissions sb JOIN assignments a ON a.id = sb.assignment_id ${where('sb')} GROUP BY sb.student_id, sb.mission_id) sub
     ON sub.student_id = me.student_id AND sub.mission_id = me.mission_id
   ${where('me')}`;
 
 const UPSERT = `
-  INSERT INTO enrolment_figures AS f (mission_id, student_id, days_attended, first_attended_on, last_attended_on, points, submissions_on_time, submissions_late)`;
+  INSERT INTO enrolment_figures AS f (mission_id, student_id, days_attended, first_attended_on, last_attended_on, points, submissions_on_time, submissions_late, latest_deadline_submitted)`;
 const ON_CONFLICT = `
   ON CONFLICT (mission_id, student_id) DO UPDATE SET
     days_attended = EXCLUDED.days_attended, first_attended_on = EXCLUDED.first_attended_on, last_attended_on = EXCLUDED.last_attended_on, points = EXCLUDED.points,
-    submissions_on_time = EXCLUDED.submissions_on_time, submissions_late = EXCLUDED.submissions_late
-  WHERE (f.days_attended, f.first_attended_on, f.last_attended_on, f.points, f.submissions_on_time, f.submissions_late)
-    IS DISTINCT FROM (EXCLUDED.days_attended, EXCLUDED.first_attended_on, EXCLUDED.last_attended_on, EXCLUDED.points, EXCLUDED.submissions_on_time, EXCLUDED.submissions_late)`;
+    submissions_on_time = EXCLUDED.submissions_on_time, submissions_late = EXCLUDED.submissions_late,
+    latest_deadline_submitted = EXCLUDED.latest_deadline_submitted
+  WHERE (f.days_attended, f.first_attended_on, f.last_attended_on, f.points, f.submissions_on_time, f.submissions_late, f.latest_deadline_submitted)
+    IS DISTINCT FROM (EXCLUDED.days_attended, EXCLUDED.first_attended_on, EXCLUDED.last_attended_on, EXCLUDED.points,
+                      EXCLUDED.submissions_on_time, EXCLUDED.submissions_late, EXCLUDED.latest_deadline_submitted)`;
+
+/** The latest deadline among the enrolments' submissions (those in \`keys\`), from the rows. */
+const RELATEST = (keys: string) => `
+      UPDATE enrolment_figures f SET latest_deadline_submitted = (
+        SELECT max(a.deadline) FROM submissions sb JOIN assignments a ON a.id = sb.assignment_id
+        WHERE sb.student_id = f.student_id AND sb.mission_id = f.mission_id)
+      WHERE (f.mission_id, f.student_id) IN (${keys})`;
 
 /** The attendance count and latest day of the enrolments in `keys`, from the rows (after a delete or a move). */
 const RECOUNT_ATTENDANCE = (keys: string) => `
@@ -62,13 +73,14 @@ export const studentProgressView = `
            u.name AS student_name, u.email AS student_email, u.phone AS student_phone, s.status AS student_status,
            m.code AS mission_code, m.title AS mission_title, day.mission_status, b.code AS batch_code,
            e.days_elapsed, att.days_attended, f.last_attended_on, r.attendance_rate,
-           coalesce(due.n, 0) AS assignments_due, asg.assignments_missed,
+           pm.due AS assignments_due, asg.assignments_missed,
            coalesce(f.points, 0) AS points, pos.points_possible, r.progress,
            rr.risk_reasons,
            CASE cardinality(rr.risk_reasons) WHEN 0 THEN 'ok' WHEN 1 THEN 'medium' ELSE 'high' END AS risk
     FROM mission_enrolments me
     JOIN missions m ON m.id = me.mission_id
-    JOIN batches b ON b.id = me.batch_id
+    -- The mission's batch (the enrolment's, by its foreign key): missions and batches join first, then enrolments.
+    JOIN batches b ON b.id = m.batch_id
     CROSS JOIN LATERAL (
       SELECT (now() AT TIME ZONE b.timezone)::date AS today,
              mission_status_on(m.status, m.starts_on, m.ends_on, (now() AT TIME ZONE b.timezone)::date) AS mission_status
@@ -77,18 +89,18 @@ export const studentProgressView = `
     LEFT JOIN users u ON u.id = me.student_id
     LEFT JOIN students s ON s.id = me.student_id
     LEFT JOIN enrolment_figures f ON f.mission_id = me.mission_id AND f.student_id = me.student_id
-    -- Per mission, whatever the student: deadlines passed (and the points they offered), assignments still open,
-    -- meetings held for everyone.
-    LEFT JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE a.deadline < now())::int AS n,
-             coalesce(sum(coalesce(a.points_on_time, m.points_on_time)) FILTER (WHERE a.deadline < now()), 0)::int AS points,
-             coalesce(array_agg(a.id) FILTER (WHERE a.deadline >= now()), '{}') AS open_ids
-      FROM assignments a WHERE a.mission_id = m.id
-    ) due ON true
-    LEFT JOIN LATERAL (
-      SELECT count(*)::int AS n FROM meetings mt
-      WHERE mt.mission_id = m.id AND mt.starts_at <= now() AND NOT EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = mt.id)
-    ) held_all ON true
+    -- Once per mission, whatever the student: deadlines passed (and the points they offered), assignments still
+    -- open, meetings held for everyone, and whether any held meeting was for invitees only.
+    CROSS JOIN LATERAL (
+      SELECT asg.due, asg.due_points, asg.open_ids, mtg.held_all, mtg.any_invited
+      FROM (SELECT count(*) FILTER (WHERE a.deadline < now())::int AS due,
+                   coalesce(sum(coalesce(a.points_on_time, m.points_on_time)) FILTER (WHERE a.deadline < now()), 0)::int AS due_points,
+                   coalesce(array_agg(a.id) FILTER (WHERE a.deadline >= now()), '{}') AS open_ids
+            FROM assignments a WHERE a.mission_id = m.id) asg,
+           (SELECT count(*) FILTER (WHERE NOT i.invited)::int AS held_all, coalesce(bool_or(i.invited), false) AS any_invited
+            FROM meetings mt CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM meeting_invitees mi WHERE mi.meeting_id = mt.id) AS invited) i
+            WHERE mt.mission_id = m.id AND mt.starts_at <= now()) mtg
+    ) pm
     CROSS JOIN LATERAL (
       SELECT greatest(m.starts_on, (me.created_at AT TIME ZONE b.timezone)::date) AS from_day,
              least(day.today - 1, m.ends_on) AS to_day
@@ -105,18 +117,22 @@ export const studentProgressView = `
               WHERE da.student_id = me.student_id AND da.mission_id = me.mission_id AND da.local_date BETWEEN span.from_day AND span.to_day)
       END::int AS days_attended
     ) att
+    -- Missed = due - (submitted - submitted to assignments still open); the last term is looked up by index only
+    -- when the mission has open assignments and the student has handed one in (their latest deadline is ahead).
     CROSS JOIN LATERAL (
-      SELECT (coalesce(due.n, 0) - (coalesce(f.submissions_on_time, 0) + coalesce(f.submissions_late, 0)
-               - CASE WHEN cardinality(due.open_ids) = 0 THEN 0 ELSE (
-                   SELECT count(*) FROM submissions sb WHERE sb.assignment_id = ANY (due.open_ids) AND sb.student_id = me.student_id) END))::int
-               AS assignments_missed
+      SELECT pm.due - coalesce(f.submissions_on_time, 0) - coalesce(f.submissions_late, 0) AS least_missed
+    ) lm
+    CROSS JOIN LATERAL (
+      SELECT (lm.least_missed + CASE WHEN cardinality(pm.open_ids) = 0 OR NOT f.latest_deadline_submitted >= now() THEN 0 ELSE (
+                SELECT count(*) FROM submissions sb WHERE sb.assignment_id = ANY (pm.open_ids) AND sb.student_id = me.student_id) END)::int
+             AS assignments_missed
     ) asg
     CROSS JOIN LATERAL (
-      SELECT (coalesce(held_all.n, 0) + (
-        SELECT count(*) FROM meeting_invitees i JOIN meetings mt ON mt.id = i.meeting_id
-        WHERE i.student_id = me.student_id AND mt.mission_id = me.mission_id AND mt.starts_at <= now()))::int AS held
+      SELECT (pm.held_all + CASE WHEN pm.any_invited THEN (
+                SELECT count(*) FROM meeting_invitees i JOIN meetings mt ON mt.id = i.meeting_id
+                WHERE i.student_id = me.student_id AND mt.mission_id = me.mission_id AND mt.starts_at <= now()) ELSE 0 END)::int AS held
     ) mtg
-    CROSS JOIN LATERAL (SELECT (e.days_elapsed * m.points_attendance + mtg.held * m.points_meeting + coalesce(due.points, 0))::int AS points_possible) pos
+    CROSS JOIN LATERAL (SELECT (e.days_elapsed * m.points_attendance + mtg.held * m.points_meeting + pm.due_points)::int AS points_possible) pos
     CROSS JOIN LATERAL (
       SELECT CASE WHEN e.days_elapsed > 0 THEN round(att.days_attended::numeric / e.days_elapsed, 3) END AS attendance_rate,
              CASE WHEN pos.points_possible > 0 THEN round(least(1, coalesce(f.points, 0)::numeric / pos.points_possible), 3) END AS progress
@@ -141,6 +157,8 @@ export async function up(knex: Knex): Promise<void> {
       points integer NOT NULL DEFAULT 0,
       submissions_on_time integer NOT NULL DEFAULT 0,
       submissions_late integer NOT NULL DEFAULT 0,
+      -- While it is in the past, none of the student's submissions is to an assignment still open.
+      latest_deadline_submitted timestamptz,
       PRIMARY KEY (mission_id, student_id),
       CONSTRAINT enrolment_figures_enrolment_fkey FOREIGN KEY (student_id, mission_id)
         REFERENCES mission_enrolments (student_id, mission_id) ON DELETE CASCADE ON UPDATE CASCADE
@@ -170,7 +188,8 @@ export async function up(knex: Knex): Promise<void> {
              (SELECT max(local_date) FROM daily_attendance da WHERE da.student_id = e.student_id AND da.mission_id = e.mission_id),
              (SELECT coalesce(sum(points), 0) FROM points_ledger pl WHERE pl.student_id = e.student_id AND pl.mission_id = e.mission_id),
              (SELECT count(*) FROM submissions sb WHERE sb.student_id = e.student_id AND sb.mission_id = e.mission_id AND sb.status = 'on_time'),
-             (SELECT count(*) FROM submissions sb WHERE sb.student_id = e.student_id AND sb.mission_id = e.mission_id AND sb.status = 'late')
+             (SELECT count(*) FROM submissions sb WHERE sb.student_id = e.student_id AND sb.mission_id = e.mission_id AND sb.status = 'late'),
+             (SELECT max(a.deadline) FROM submissions sb JOIN assignments a ON a.id = sb.assignment_id WHERE sb.student_id = e.student_id AND sb.mission_id = e.mission_id)
       FROM enrolled e
       ${ON_CONFLICT};
       RETURN NULL;
@@ -239,9 +258,9 @@ export async function up(knex: Knex): Promise<void> {
     CREATE FUNCTION enrolment_figures_submissions_added() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       ${SHIFT(
-        'submissions_on_time = f.submissions_on_time + d.on_time, submissions_late = f.submissions_late + d.late',
-        `count(*) FILTER (WHERE status = 'on_time')::int AS on_time, count(*) FILTER (WHERE status = 'late')::int AS late`,
-        'SELECT mission_id, student_id, status FROM added',
+        'submissions_on_time = f.submissions_on_time + d.on_time, submissions_late = f.submissions_late + d.late, latest_deadline_submitted = greatest(f.latest_deadline_submitted, d.latest)',
+        `count(*) FILTER (WHERE status = 'on_time')::int AS on_time, count(*) FILTER (WHERE status = 'late')::int AS late, max(deadline) AS latest`,
+        'SELECT ad.mission_id, ad.student_id, ad.status, a.deadline FROM added ad JOIN assignments a ON a.id = ad.assignment_id',
       )};
       RETURN NULL;
     END $$;
@@ -255,6 +274,7 @@ export async function up(knex: Knex): Promise<void> {
         `count(*) FILTER (WHERE status = 'on_time')::int AS on_time, count(*) FILTER (WHERE status = 'late')::int AS late`,
         'SELECT mission_id, student_id, status FROM removed',
       )};
+      ${RELATEST('SELECT mission_id, student_id FROM removed')};
       RETURN NULL;
     END $$;
     CREATE TRIGGER submissions_figures_removed AFTER DELETE ON submissions
@@ -267,10 +287,20 @@ export async function up(knex: Knex): Promise<void> {
         `sum(CASE WHEN status = 'on_time' THEN sign ELSE 0 END)::int AS on_time, sum(CASE WHEN status = 'late' THEN sign ELSE 0 END)::int AS late`,
         'SELECT mission_id, student_id, status, 1 AS sign FROM added UNION ALL SELECT mission_id, student_id, status, -1 FROM removed',
       )};
+      ${RELATEST('SELECT mission_id, student_id FROM removed UNION SELECT mission_id, student_id FROM added')};
       RETURN NULL;
     END $$;
     CREATE TRIGGER submissions_figures_changed AFTER UPDATE ON submissions
       REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION enrolment_figures_submissions_changed();
+
+    -- A moved deadline moves the latest deadline its submitters handed in to.
+    CREATE FUNCTION enrolment_figures_deadline_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      ${RELATEST('SELECT sb.mission_id, sb.student_id FROM submissions sb WHERE sb.assignment_id IN (SELECT id FROM added)')};
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER assignments_figures_deadline AFTER UPDATE ON assignments
+      REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION enrolment_figures_deadline_moved();
 
     -- Every enrolment's figures from what is there now.
     ${UPSERT} ${FIGURES_FROM_ROWS(() => '')} ${ON_CONFLICT};
@@ -294,10 +324,11 @@ export async function down(knex: Knex): Promise<void> {
     DROP TRIGGER daily_attendance_figures_removed ON daily_attendance;
     DROP TRIGGER daily_attendance_figures_added ON daily_attendance;
     DROP TRIGGER mission_enrolments_figures ON mission_enrolments;
+    DROP TRIGGER assignments_figures_deadline ON assignments;
     DROP FUNCTION enrolment_figures_submissions_changed(), enrolment_figures_submissions_removed(), enrolment_figures_submissions_added(),
       enrolment_figures_points_changed(), enrolment_figures_points_removed(), enrolment_figures_points_added(),
       enrolment_figures_attendance_changed(), enrolment_figures_attendance_removed(), enrolment_figures_attendance_added(),
-      enrolment_figures_enrolled(), recompute_enrolment_figures(bigint);
+      enrolment_figures_enrolled(), enrolment_figures_deadline_moved(), recompute_enrolment_figures(bigint);
     DROP VIEW enrolment_figures_recomputed;
     DROP TABLE enrolment_figures;
   `);

@@ -22,10 +22,10 @@ const as = async (role: Role) => ({ Authorization: `Bearer ${await t.tokenFor(ro
 async function drift(): Promise<unknown[]> {
   const { rows } = await t.db.knex.raw(
     `SELECT r.*, f.days_attended AS kept_days, f.last_attended_on AS kept_last, f.points AS kept_points,
-            f.submissions_on_time AS kept_on_time, f.submissions_late AS kept_late
+            f.submissions_on_time AS kept_on_time, f.submissions_late AS kept_late, f.latest_deadline_submitted AS kept_latest
      FROM enrolment_figures_recomputed r FULL JOIN enrolment_figures f USING (mission_id, student_id)
-     WHERE (r.days_attended, r.first_attended_on, r.last_attended_on, r.points, r.submissions_on_time, r.submissions_late)
-       IS DISTINCT FROM (f.days_attended, f.first_attended_on, f.last_attended_on, f.points, f.submissions_on_time, f.submissions_late)`,
+     WHERE (r.days_attended, r.first_attended_on, r.last_attended_on, r.points, r.submissions_on_time, r.submissions_late, r.latest_deadline_submitted)
+       IS DISTINCT FROM (f.days_attended, f.first_attended_on, f.last_attended_on, f.points, f.submissions_on_time, f.submissions_late, f.latest_deadline_submitted)`,
   );
   return rows;
 }
@@ -75,12 +75,21 @@ it('after a paste of submissions, on time and late, and a meeting', async () => 
   expect((await paste(emails.slice(6, 9), '2026-12-03T17:00:00Z')).status).toBe(201);
   const [meeting] = await t.db.knex('meetings').insert({ mission_id: m1, title: 'Week 1', starts_at: '2026-11-21T12:00:00Z', created_by: await t.userId('mentor'), code_secret: 'x' }).returning('id');
   await t.db.knex('meeting_attendance').insert(students.slice(0, 5).map((id) => ({ meeting_id: meeting.id, student_id: id, method: 'manual', marked_by: 1 })));
+  // A meeting for two invitees only, and an assignment still open that some have already handed in.
+  const [private_] = await t.db.knex('meetings').insert({ mission_id: m1, title: 'One to one', starts_at: '2026-11-22T12:00:00Z', created_by: await t.userId('mentor'), code_secret: 'y' }).returning('id');
+  await t.db.knex('meeting_invitees').insert(students.slice(0, 2).map((id) => ({ meeting_id: private_.id, student_id: id })));
+  await t.db.knex('meeting_attendance').insert({ meeting_id: private_.id, student_id: students[0], method: 'manual', marked_by: 1 });
+  const [open] = await t.db.knex('assignments').insert({ mission_id: m1, number: 2, title: 'Still open', deadline: t.db.knex.raw("now() + interval '1 hour'") }).returning('id');
+  await t.db.knex('submissions').insert(students.slice(0, 4).map((id) => ({ assignment_id: open.id, mission_id: m1, student_id: id, submitted_at: new Date(), status: 'on_time' })));
   const [{ late }] = await t.db.knex('enrolment_figures').where({ mission_id: m1 }).sum({ late: 'submissions_late' });
   expect(Number(late)).toBe(3);
   await expectInStep();
   // A submission moved past the deadline turns late (its award rewritten); one removed takes its points along.
   await t.db.knex('submissions').where({ assignment_id: created.body.id, student_id: students[0] }).update({ submitted_at: '2026-12-05T10:00:00Z' });
   await t.db.knex('submissions').where({ assignment_id: created.body.id, student_id: students[1] }).delete();
+  await expectInStep();
+  // The open assignment's deadline passes (moved to an hour ago): those who handed it in no longer miss it.
+  await t.db.knex('assignments').where({ id: open.id }).update({ deadline: t.db.knex.raw("now() - interval '1 hour'") });
   await expectInStep();
 });
 
