@@ -20,6 +20,7 @@ import * as refuseSubmissionsOfWithdrawn from './20261206100200_refuse_submissio
 import * as addTwoFactorAndSso from './20261206110100_add_two_factor_and_sso';
 import * as checkCohortDates from './20261206140100_check_cohort_dates';
 import * as keepEnrolmentFigures from './20261207130100_keep_enrolment_figures';
+import * as indexListColumns from './20261207130200_index_list_columns';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '20261206110100_add_two_factor_and_sso': addTwoFactorAndSso,
   '20261206140100_check_cohort_dates': checkCohortDates,
   '20261207130100_keep_enrolment_figures': keepEnrolmentFigures,
+  '20261207130200_index_list_columns': indexListColumns,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
