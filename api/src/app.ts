@@ -188,7 +188,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
     cors({
       origin: config.corsOrigins,
       credentials: true,
-      exposedHeaders: ['Content-Range', 'X-Request-Id', 'Content-Disposition'],
+      exposedHeaders: ['Content-Range', 'X-Total-Estimate', 'X-Request-Id', 'Content-Disposition'],
       // X-File-Name: a mission resource upload's file name (POST /mission_resources/upload).
       allowedHeaders: ['Content-Type', 'Authorization', 'X-CSRF-Token', 'X-Request-Id', 'Range', 'X-File-Name'],
       methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],

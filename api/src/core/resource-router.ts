@@ -2,6 +2,8 @@ import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import type { Model, QueryBuilder } from 'objection';
 import { stringify } from 'csv-stringify';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { contextOf, requireActor, type Actor } from './actor';
 import { auditContactRead, writeAudit } from './audit';
 import { disclosedContacts } from './contacts';
@@ -9,6 +11,7 @@ import { errors } from './errors';
 import { assertPlainBody, idParam } from './input';
 import { columnTypes } from './filter-values';
 import { applyFilter, parseFilter, parseListParams } from './list-query';
+import { countRows, estimatedTotal, streamRows } from './list-count';
 import { columnOf, type Action, type ResourceDefinition, type WriteContext } from './resource';
 import { auditable, serialize } from './serialize';
 
@@ -173,24 +176,47 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
     return { params, query };
   }
 
+  // Exports are uncapped and streamed: rows go out as PostgreSQL sends them, in constant memory at any size.
   router.get(`${base}/export.csv`, async (req: Request, res: Response) => {
     const actor = requireActor(req);
     assertCan(resource, actor, 'list');
     const { params, query } = await listQuery(req, actor, true);
-    const rows = await query.orderBy(columnOf(resource, params.sort[0]), params.sort[1]).orderBy(`${table}.id`, 'ASC');
-    const data = rows.map((row) => serialize(resource, actor, row));
-    await auditDisclosure(req, actor, data, 'export', params.filter);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${resource.name}.csv"`);
-    const columns = data[0] ? Object.keys(data[0]) : ['id'];
+    const ordered = query.orderBy(columnOf(resource, params.sort[0]), params.sort[1]).orderBy(`${table}.id`, 'ASC');
+    const fields = new Set<string>();
+    let disclosing = 0;
+    let columns: string[] | undefined;
+    // Records go to the CSV writer as arrays: the header is the first row's fields (or "id" when there is no row).
+    const shape = new Transform({
+      objectMode: true,
+      transform(row: Row, _encoding, done) {
+        const data = serialize(resource, actor, row);
+        const shown = disclosedContacts(actor, data, resource.contactFields);
+        if (shown.length) disclosing += 1;
+        for (const field of shown) fields.add(field);
+        if (!columns) {
+          columns = Object.keys(data);
+          this.push(columns);
+        }
+        done(null, columns.map((column) => data[column]));
+      },
+      flush(done) {
+        if (!columns) this.push(['id']);
+        done();
+      },
+    });
     const csv = stringify({
-      header: true,
-      columns,
       cast: { object: (value) => JSON.stringify(value), date: (value) => value.toISOString(), boolean: (value) => String(value) },
     });
-    csv.pipe(res);
-    for (const row of data) csv.write(row);
-    csv.end();
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${resource.name}.csv"`);
+    try {
+      await streamRows(knex, ordered, (rows) => pipeline(rows, shape, csv, res));
+    } finally {
+      // What was disclosed is audited once the rows have gone (or as far as they went).
+      if (resource.name !== 'audit_log') {
+        await auditContactRead(knex, contextOf(req), { action: 'export', resource: resource.name, fields: [...fields], rows: disclosing, filter: params.filter });
+      }
+    }
   });
 
   router.get(base, async (req: Request, res: Response) => {
@@ -198,18 +224,30 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
     assertCan(resource, actor, 'list');
     const { params, query } = await listQuery(req, actor);
     const [start, end] = params.range;
+    // range=[0,0] asks for the total alone (a dashboard's count): no page is read.
+    const countOnly = start === 0 && end === 0 && req.query.range !== undefined;
+    const unfiltered = Object.values(params.filter).every((value) => value === undefined || value === '');
+    // A big table's unfiltered total is the planner's estimate: an exact count would read every row.
+    const estimate = unfiltered ? await estimatedTotal(knex, resource, query) : null;
     const [total, rows] = await Promise.all([
-      query.clone().clearSelect().clearOrder().resultSize(),
-      query
-        .orderBy(columnOf(resource, params.sort[0]), params.sort[1])
-        .orderBy(`${table}.id`, params.sort[1])
-        .offset(start)
-        .limit(end - start + 1),
+      estimate ?? countRows(resource, actor, params.filter, knex, query.clone()),
+      countOnly
+        ? ([] as Row[])
+        : (query
+            .orderBy(columnOf(resource, params.sort[0]), params.sort[1])
+            .orderBy(`${table}.id`, params.sort[1])
+            .offset(start)
+            .limit(end - start + 1) as unknown as Promise<Row[]>),
     ]);
     const last = rows.length ? start + rows.length - 1 : start;
     const data = rows.map((row) => serialize(resource, actor, row));
     await auditDisclosure(req, actor, data, 'list_contacts', params.filter);
-    res.setHeader('Content-Range', `${resource.name} ${start}-${last}/${total}`);
+    if (estimate !== null) {
+      res.setHeader('Content-Range', `${resource.name} ${start}-${last}/*`);
+      res.setHeader('X-Total-Estimate', String(estimate));
+    } else {
+      res.setHeader('Content-Range', `${resource.name} ${start}-${last}/${total}`);
+    }
     res.json(data);
   });
 

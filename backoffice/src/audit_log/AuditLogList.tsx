@@ -4,6 +4,7 @@ import { DataTable, List, SimpleList } from 'react-admin';
 import { useIsSmall } from '../common/useIsSmall';
 import { ActorField } from './ActorField';
 import { auditLogFilters } from './AuditLogFilters';
+import { EstimatedPagination } from '../common/EstimatedPagination';
 
 const when = (value: unknown) =>
   formatDateTime(value);
@@ -15,6 +16,7 @@ export const AuditLogList = () => {
       title="Audit log"
       filters={auditLogFilters(isSmall)}
       sort={{ field: 'at', order: 'DESC' }}
+      pagination={<EstimatedPagination />}
       perPage={50}
       exporter={false}
     >

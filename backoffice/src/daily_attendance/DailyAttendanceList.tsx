@@ -13,6 +13,7 @@ import { StudentLink, lines } from '../common/ListParts';
 import { wideFiltersSx } from '../common/listStyles';
 import { BatchInput, MissionInput } from '../common/ReferenceInputs';
 import { useIsSmall } from '../common/useIsSmall';
+import { EstimatedPagination } from '../common/EstimatedPagination';
 
 const filters = (isSmall: boolean) => [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search student name or email" />,
@@ -46,6 +47,7 @@ export const DailyAttendanceList = () => {
       filters={filters(isSmall)}
       actions={<ListActions />}
       sort={{ field: 'local_date', order: 'DESC' }}
+      pagination={<EstimatedPagination />}
       perPage={50}
       exporter={false}
       empty={false}

@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isPortFree } from './port';
+import { postgresMemoryFlags } from './postgres-memory';
 
 export interface RunningPostgres {
   /** Superuser URL to the `postgres` database. */
@@ -102,6 +103,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     password: PASSWORD,
     port,
     persistent: true,
+    postgresFlags: postgresMemoryFlags(),
     createPostgresUser: asRoot,
     onLog: () => {},
     onError: (message: unknown) => {

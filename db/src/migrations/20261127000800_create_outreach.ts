@@ -5,20 +5,8 @@ export const CALL_OUTCOMES = ['picked', 'no_answer', 'phone_off', 'busy', 'wrong
 
 const list = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 
-export async function up(knex: Knex): Promise<void> {
-  await knex.raw(`
-    -- When a student counts as slipping in a mission; managers tune these like the point rules.
-    ALTER TABLE missions
-      ADD COLUMN risk_attendance_rate numeric(4, 3) NOT NULL DEFAULT 0.6,
-      ADD COLUMN risk_missed_assignments integer NOT NULL DEFAULT 2,
-      ADD COLUMN risk_progress numeric(4, 3) NOT NULL DEFAULT 0.5,
-      ADD CONSTRAINT missions_risk_thresholds_valid CHECK (
-        risk_attendance_rate BETWEEN 0 AND 1 AND risk_missed_assignments >= 1 AND risk_progress BETWEEN 0 AND 1);
-
-    -- One row per mission enrolment: attendance over the complete local days since the student joined the
-    -- mission (today is still open), assignments missed, points against points possible so far, and the risk
-    -- those give against the mission's thresholds. Correlated per enrolment, so a filter on a mission or a
-    -- batch only computes that mission's or batch's rows.
+/** The view as first made; 20261207130100_keep_enrolment_figures replaces it (and puts it back on the way down). */
+export const studentProgressView = `
     CREATE VIEW student_progress AS
     SELECT me.id, me.student_id, me.mission_id, me.batch_id, me.status AS enrolment_status,
            u.name AS student_name, u.email AS student_email, u.phone AS student_phone, s.status AS student_status,
@@ -71,6 +59,23 @@ export async function up(knex: Knex): Promise<void> {
         CASE WHEN r.progress < m.risk_progress THEN 'low_points' END
       ], NULL) AS risk_reasons
     ) rr;
+`;
+
+export async function up(knex: Knex): Promise<void> {
+  await knex.raw(`
+    -- When a student counts as slipping in a mission; managers tune these like the point rules.
+    ALTER TABLE missions
+      ADD COLUMN risk_attendance_rate numeric(4, 3) NOT NULL DEFAULT 0.6,
+      ADD COLUMN risk_missed_assignments integer NOT NULL DEFAULT 2,
+      ADD COLUMN risk_progress numeric(4, 3) NOT NULL DEFAULT 0.5,
+      ADD CONSTRAINT missions_risk_thresholds_valid CHECK (
+        risk_attendance_rate BETWEEN 0 AND 1 AND risk_missed_assignments >= 1 AND risk_progress BETWEEN 0 AND 1);
+
+    -- One row per mission enrolment: attendance over the complete local days since the student joined the
+    -- mission (today is still open), assignments missed, points against points possible so far, and the risk
+    -- those give against the mission's thresholds. Correlated per enrolment, so a filter on a mission or a
+    -- batch only computes that mission's or batch's rows.
+    ${studentProgressView}
 
     -- What to say when calling about each reason; SREs and managers edit them.
     CREATE TABLE call_scripts (

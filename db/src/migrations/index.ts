@@ -23,6 +23,8 @@ import * as rateLimits from './20261207100100_rate_limits';
 import * as notifyChanges from './2026120712001_notify_changes';
 import * as createAppLogs from './2026120712002_create_app_logs';
 import * as durableJobs from './20261207110100_durable_jobs';
+import * as keepEnrolmentFigures from './20261207130100_keep_enrolment_figures';
+import * as indexListColumns from './20261207130200_index_list_columns';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -52,6 +54,8 @@ const migrations: Record<string, Migration> = {
   '2026120712001_notify_changes': notifyChanges,
   '2026120712002_create_app_logs': createAppLogs,
   '20261207110100_durable_jobs': durableJobs,
+  '20261207130100_keep_enrolment_figures': keepEnrolmentFigures,
+  '20261207130200_index_list_columns': indexListColumns,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

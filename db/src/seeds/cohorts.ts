@@ -14,6 +14,8 @@ export interface CohortShape {
   missionDays?: number;
   /** Days between one batch's start and the next's (0: all run side by side, as a school's ten batches do). */
   batchStaggerDays?: number;
+  /** Days between one mission's start and the next's (30: they overlap; missionDays: in sequence). */
+  missionSpacingDays?: number;
 }
 
 /**
@@ -33,7 +35,8 @@ export async function generateCohorts(trx: Knex.Transaction, shape: CohortShape)
     hash: p.passwordHash,
     starts: p.startsOn,
     // Missions inside their batch (the database insists): 180 days, or longer when the missions need it.
-    batchDays: Math.max(180, (p.missionsPerBatch - 1) * 30 + p.missionDays),
+    batchDays: Math.max(180, (p.missionsPerBatch - 1) * (shape.missionSpacingDays ?? 30) + p.missionDays),
+    spacing: shape.missionSpacingDays ?? 30,
     missionDays: p.missionDays - 1,
     stagger: shape.batchStaggerDays ?? 0,
   };
@@ -49,7 +52,7 @@ export async function generateCohorts(trx: Knex.Transaction, shape: CohortShape)
     `INSERT INTO missions (batch_id, code, title, description, starts_on, ends_on, position)
      SELECT bt.id, 'M' || m, 'Mission ' || m || ': ' || (ARRAY['Foundations','Web basics','JavaScript','React','Backend','Databases','Deploy','Capstone'])[1 + (m - 1) % 8],
             'Week-by-week work for mission ' || m || '.',
-            bt.starts_on + (m - 1) * 30, bt.starts_on + (m - 1) * 30 + :missionDays::int, m
+            bt.starts_on + (m - 1) * :spacing::int, bt.starts_on + (m - 1) * :spacing::int + :missionDays::int, m
      FROM batches bt CROSS JOIN generate_series(1, :missions) m
      WHERE bt.code LIKE :prefix || '-B%'`,
     bindings,

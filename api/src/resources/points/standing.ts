@@ -18,8 +18,9 @@ export interface MissionStanding {
 }
 
 /**
- * A student's standing in each of their missions, all from SQL over the ledger: total points, points possible
- * so far (days elapsed, meetings held, deadlines passed), progress, and rank among the mission's students.
+ * A student's standing in each of their missions: total points and rank among the mission's students from the
+ * kept-current figures (enrolment_figures, the ledger's sums kept by the database), points possible so far (days
+ * elapsed, meetings held, deadlines passed), progress.
  */
 export async function standingsOf(db: Knex, studentId: number, missionId?: number): Promise<MissionStanding[]> {
   const { rows } = await db.raw(
@@ -28,14 +29,10 @@ export async function standingsOf(db: Knex, studentId: number, missionId?: numbe
               m.points_attendance, m.points_meeting, m.points_on_time, (now() AT TIME ZONE b.timezone)::date AS today
        FROM mission_enrolments me JOIN missions m ON m.id = me.mission_id JOIN batches b ON b.id = m.batch_id
        WHERE me.student_id = :student AND (:mission::bigint IS NULL OR me.mission_id = :mission::bigint)
-     ), totals AS (
-       SELECT l.mission_id, l.student_id, sum(l.points)::int AS points
-       FROM points_ledger l WHERE l.mission_id IN (SELECT mission_id FROM enrolled)
-       GROUP BY l.mission_id, l.student_id
      )
      SELECT e.mission_id, e.code, e.title, e.status, e.enrolment_status, e.batch_code, e.timezone, to_char(e.today, 'YYYY-MM-DD') AS today,
             coalesce(own.points, 0) AS points,
-            1 + (SELECT count(*) FROM totals t WHERE t.mission_id = e.mission_id AND t.points > coalesce(own.points, 0))::int AS rank,
+            1 + (SELECT count(*) FROM enrolment_figures t WHERE t.mission_id = e.mission_id AND t.points > coalesce(own.points, 0))::int AS rank,
             (SELECT count(*) FROM mission_enrolments x WHERE x.mission_id = e.mission_id)::int AS enrolled_count,
             (greatest(0, least(e.today, e.ends_on) - e.starts_on + 1) * e.points_attendance
              + (SELECT count(*) FROM meetings mt WHERE mt.mission_id = e.mission_id AND mt.starts_at <= now()
@@ -43,7 +40,7 @@ export async function standingsOf(db: Knex, studentId: number, missionId?: numbe
                        OR EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = mt.id AND i.student_id = :student))) * e.points_meeting
              + (SELECT coalesce(sum(coalesce(a.points_on_time, e.points_on_time)), 0) FROM assignments a WHERE a.mission_id = e.mission_id AND a.deadline <= now())
             )::int AS possible
-     FROM enrolled e LEFT JOIN totals own ON own.mission_id = e.mission_id AND own.student_id = :student
+     FROM enrolled e LEFT JOIN enrolment_figures own ON own.mission_id = e.mission_id AND own.student_id = :student
      ORDER BY e.batch_code, e.code`,
     { student: studentId, mission: missionId ?? null },
   );
