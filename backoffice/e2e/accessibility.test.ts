@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/src/seeds/demo-accounts';
-import { PHONE, WIDE, useSystem } from './helpers';
+import { PHONE, WIDE, passTwoFactor, useSystem } from './helpers';
 
 jest.setTimeout(300_000);
 
@@ -49,6 +49,7 @@ async function sweepBackOffice(context: BrowserContext, role: string): Promise<{
   await page.getByLabel(/^Email/).fill(account(role).email);
   await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await passTwoFactor(page, account(role).email);
   await page.getByText('Welcome,').waitFor();
   // Every screen of the menu (the sidebar is open at 1280 px).
   const hrefs = await page.locator('.RaSidebar-fixed a[href^="#/"], .RaSidebar-fixed a[href^="/"]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));

@@ -191,6 +191,8 @@ describe('admin and developer operations', () => {
 
     // Editing the link brings the mentor back to the tab.
     await linkRow.getByRole('link', { name: 'Edit' }).click();
+    // The edit page (loaded when opened) replaces the tab's own Title box: wait for it before typing.
+    await page.locator('#react-admin-title').getByText('Resource: Course handbook').waitFor();
     await page.getByRole('textbox', { name: 'Title' }).fill('Course handbook (2027)');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.locator('tbody tr', { hasText: 'Course handbook (2027)' }).waitFor();
@@ -347,7 +349,8 @@ describe('admin and developer operations', () => {
       expect(await updated.getByRole('button', { name: /^Retry delivery/ }).count()).toBe(0);
 
       // Every hook's deliveries.
-      await page.getByRole('menuitem', { name: 'Webhook deliveries' }).click();
+      await page.getByRole('menuitem', { name: 'Webhooks' }).click();
+      await page.getByRole('link', { name: 'All deliveries' }).click();
       await page.locator('tbody tr', { hasText: 'batches.update' }).getByText('Delivered', { exact: true }).waitFor();
       await expectNoHorizontalScroll(page);
       await shot(page, 'webhook-deliveries-1280');

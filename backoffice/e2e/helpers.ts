@@ -191,3 +191,25 @@ export async function missionIdOf(client: Awaited<ReturnType<typeof apiAs>>, bat
   const missions = await client.call<{ id: number }[]>('GET', `/missions?${filterQuery({ batch_id: batches.body[0].id, code })}`);
   return missions.body[0].id;
 }
+
+/** The demo accounts' profile time zone: date-time inputs take wall times in it, whatever the browser's zone. */
+export const PROFILE_ZONE = 'Asia/Dhaka';
+
+/** `instant` as a `datetime-local` value ("2026-12-07T14:05") in `zone`, as a person types it into an input. */
+export function wallTime(instant: number, zone = PROFILE_ZONE): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, part.value])
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/**
+ * The numbers a dashboard stat shows ("12", or "12 / 37"), read from its visible words: a stat link is named by
+ * them, the number first ("12 / 37 checked in today…").
+ */
+export async function statNumbers(stat: import('playwright-core').Locator): Promise<number[]> {
+  const shown = (await stat.innerText()).trim().split('\n')[0];
+  return shown.split('/').map((part) => Number(part.replace(/[,\s]/g, '')));
+}

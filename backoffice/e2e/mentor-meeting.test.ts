@@ -2,7 +2,7 @@
 // and a student checks in with the digits on the screen; the mentor then corrects the attendance
 // sheet by hand (mark present, remove).
 import { DEMO_ACCOUNTS } from '../../db/src/seeds/demo-accounts';
-import { PHONE, WIDE, apiAs, expectNoHorizontalScroll, filterQuery, openPage, screenshot, signIn, useSystem } from './helpers';
+import { PHONE, WIDE, apiAs, expectNoHorizontalScroll, filterQuery, openPage, screenshot, signIn, useSystem, wallTime } from './helpers';
 
 jest.setTimeout(180_000);
 
@@ -21,12 +21,8 @@ describe('meetings (mentor)', () => {
     await page.getByRole('combobox', { name: 'Mission' }).click();
     await page.getByRole('option', { name: /^DEMO-B01 · M1/ }).click();
     await page.getByLabel('Title').fill('E2E weekly check-in');
-    // Started two minutes ago (the browser's local time, as the input takes it).
-    const startsAt = await page.evaluate(() => {
-      const d = new Date(Date.now() - 120_000);
-      const pad = (n: number) => String(n).padStart(2, '0');
-      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-    });
+    // Started two minutes ago, typed as a wall time in the mentor's profile zone (the input's zone, whatever the browser's).
+    const startsAt = wallTime(Date.now() - 120_000);
     await page.getByLabel('Starts at').fill(startsAt);
     expect(await page.getByLabel('Students check in with the code shown in the meeting').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Save' }).click();

@@ -16,32 +16,43 @@ describe('a mentor and their students', () => {
     const { page, problems } = await openPage(env, WIDE);
     await signIn(env, page, MENTOR.email);
 
+    // The students the API pairs with them: 25, all of DEMO-B01, with their contact details.
+    const mine = await apiGet<{ id: number; email: string; phone: string | null }[]>(env, page, '/students?range=[0,99]');
+    expect(mine).toHaveLength(25);
+    expect(mine.every((s) => /^demo\.student\.b1\.\d+@example\.org$/.test(s.email) || s.email === 'student@example.com')).toBe(true);
+    expect(mine.every((s) => s.phone != null)).toBe(true);
+
+    // "My students" leads with progress: a row per student and active mission (25 in M1, 13 of them in M2 too).
     await page.getByRole('menuitem', { name: 'My students' }).click();
     await page.locator('#react-admin-title').getByText('My students').waitFor();
-    expect(await paginationText(page)).toBe('1-25 of 25');
+    expect(await paginationText(page)).toBe('1-25 of 38');
+    await page.getByRole('columnheader', { name: 'Risk' }).waitFor();
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, 'mentor-students-1280');
 
-    // Every row is a DEMO-B01 student (generated ones are demo.student.b1.N, plus the demo student).
-    const emails = (await page.locator('tbody tr td:nth-child(2)').allInnerTexts()).map((e) => e.trim());
-    expect(emails).toHaveLength(25);
-    expect(new Set(emails).size).toBe(25);
-    expect(emails.every((email) => /^demo\.student\.b1\.\d+@example\.org$/.test(email) || email === 'student@example.com')).toBe(true);
-    expect(emails.some((email) => email.includes('.b2.'))).toBe(false);
+    // Every row (both pages at once) is one of those 25 students in a DEMO-B01 mission; each of them is there.
+    await page.goto(`${env.system!.backofficeUrl}/#/students?perPage=50`);
+    await page.getByText('1-38 of 38').waitFor();
+    const scopes = (await page.locator('tbody td.column-mission_code').allInnerTexts()).map((t) => t.trim());
+    expect(scopes).toHaveLength(38);
+    expect(scopes.every((scope) => /^DEMO-B01 · M\d$/.test(scope))).toBe(true);
+    const hrefs = await page.locator('tbody td.column-student_name a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+    const ids = new Set(hrefs.map((href) => Number(/students\/(\d+)\/show/.exec(href)![1])));
+    expect([...ids].sort((a, b) => a - b)).toEqual(mine.map((s) => s.id).sort((a, b) => a - b));
 
     // Read-only for a mentor: no selection checkboxes, no "Add student", no bulk actions, no import.
     expect(await page.locator('tbody input[type=checkbox]').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Add student' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Bulk actions' }).count()).toBe(0);
     expect(await page.getByRole('menuitem', { name: 'Import CSV' }).count()).toBe(0);
-    // …and contact details are theirs to see.
-    await page.getByRole('columnheader', { name: 'Phone' }).waitFor();
-    await expectNoHorizontalScroll(page);
-    await screenshot(page, 'mentor-students-1280');
+    // …and they find their students by contact details too.
+    await page.getByPlaceholder('Search name, email or phone').waitFor();
 
     // The other batch is invisible to them, and searching for its students finds nothing (an SRE finds 250).
     const [b2] = await apiGet<{ id: number }[]>(env, page, `/batches?filter=${encodeURIComponent(JSON.stringify({ code: 'DEMO-B02' }))}`);
     expect(b2).toBeUndefined(); // the mentor cannot even see that batch
     await page.goto(`${env.system!.backofficeUrl}/#/students?filter=${encodeURIComponent(JSON.stringify({ q: '.b2.' }))}`);
-    await page.getByText(/found using the current filters/).waitFor();
+    await page.getByText('Nothing matches these filters.').waitFor();
 
     expect(problems).toEqual([]);
   });
@@ -51,7 +62,7 @@ describe('a mentor and their students', () => {
     const { page, problems } = await openPage(env, PHONE);
     await signIn(env, page, MENTOR.email);
     await page.goto(`${env.system!.backofficeUrl}/#/students`);
-    await page.getByText('1-25 of 25').waitFor();
+    await page.getByText('1-25 of 38').waitFor();
     await expectNoHorizontalScroll(page);
     await screenshot(page, 'mentor-students-360');
     expect(problems).toEqual([]);
@@ -59,19 +70,18 @@ describe('a mentor and their students', () => {
 });
 
 describe('menus follow each role’s permissions', () => {
-  const ENGAGEMENT = ['Daily attendance', 'Meetings', 'Assignments', 'Submissions'];
-  const OUTREACH = ['Low performers', 'Calls', 'Call lists', 'Call logs', 'Call scripts'];
-  const RECOGNITION = ['Meeting feedback', 'Shout-outs', 'Certificates'];
-  const REPORTS = ['Attendance by day', 'Assignments report', 'Mentor load'];
-  const OPERATIONS = ['System', 'Access (RBAC)', 'API keys', 'Webhooks', 'Webhook deliveries'];
+  // Grouped by task (layout/menu.tsx); join tables and logs open from the records that use them.
+  const OUTREACH = ['Call lists', 'Call scripts', 'SREs'];
+  const COHORTS = ['Students', 'Import CSV', 'Batches', 'Missions'];
+  const INTEGRITY = ['Integrity cases', 'Appeals'];
+  const OPERATIONS = ['System', 'Access (RBAC)', 'Webhooks', 'API keys'];
   const EXPECTED: Record<string, string[]> = {
-    admin: ['Batches', 'Missions', 'Mission resources', 'Students', 'Import CSV', 'Imports', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Tickets', 'Feature requests', ...OUTREACH, 'SREs', ...RECOGNITION, ...REPORTS, 'Users', 'Audit log', 'Mail outbox', 'Settings', ...OPERATIONS],
-    developer: ['Batches', 'Missions', 'Mission resources', 'Students', 'Imports', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Feature requests', ...OUTREACH, 'SREs', ...RECOGNITION, ...REPORTS, 'Audit log', 'Mail outbox', 'Settings', ...OPERATIONS],
-    manager: ['Batches', 'Missions', 'Mission resources', 'Students', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Feature requests', ...OUTREACH, 'SREs', ...RECOGNITION, ...REPORTS, 'Settings'],
-    sre: ['Batches', 'Missions', 'Mission resources', 'Students', 'Import CSV', 'Imports', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Appeals', 'Notices', 'Tickets', 'Feature requests', 'Low performers', 'My calls', 'Call lists', 'Call logs', 'Call scripts', 'SREs', ...RECOGNITION, ...REPORTS, 'Settings'],
-    mentor: ['Batches', 'Missions', 'Mission resources', 'My students', 'Batch enrolments', 'Mission enrolments', 'Mission mentors', 'Mentor pairings', ...ENGAGEMENT, 'Integrity cases', 'Notices', 'Tickets', 'Feature requests', 'Low performers', 'Call logs', 'My feedback', 'Shout-outs', 'Certificates', 'My load', 'Settings'],
+    admin: ['Low performers', 'Calls', ...OUTREACH, ...COHORTS, 'Assignments', 'Meetings', 'Notices', 'Tickets', ...INTEGRITY, 'Attendance by day', 'Assignments report', 'Mentor load', 'Meeting feedback', 'Certificates', 'Users', 'Settings', 'Feature requests', 'Audit log', 'Mail outbox', ...OPERATIONS],
+    developer: ['Students', 'Batches', 'Missions', 'Audit log', 'Mail outbox', ...OPERATIONS],
+    manager: ['Students', 'Batches', 'Missions', 'Assignments', 'Meetings', 'Notices', 'Mission resources', 'Shout-outs', ...INTEGRITY, 'Low performers', 'Attendance by day', 'Assignments report', 'Mentor load', 'Meeting feedback', 'Certificates', 'Feature requests'],
+    sre: ['My calls', 'Low performers', ...OUTREACH, ...COHORTS, 'Assignments', 'Notices', 'Tickets', 'Shout-outs', ...INTEGRITY, 'Attendance by day', 'Assignments report', 'Certificates'],
+    mentor: ['My students', 'Who is slipping', 'Tickets', 'Meetings', 'Notices', 'Mission resources', 'Shout-outs', 'My load', 'My feedback'],
   };
-
 
   test.each(Object.keys(EXPECTED))('%s', async (role) => {
     if (!env.browser) return;
@@ -79,7 +89,7 @@ describe('menus follow each role’s permissions', () => {
     await signIn(env, page, account(role).email);
     await page.getByRole('menuitem', { name: 'My profile' }).waitFor();
     const items = (await page.getByRole('menuitem').allInnerTexts()).map((t) => t.trim());
-    expect(items).toEqual(['Dashboard', ...EXPECTED[role], 'My profile']);
+    expect(items).toEqual(['Home', ...EXPECTED[role], 'My profile']);
     expect(problems).toEqual([]);
   });
 });

@@ -68,8 +68,9 @@ describe('CSV import and mentor pairing (SRE)', () => {
     for (const email of EMAILS) await page.getByText(email, { exact: true }).waitFor();
     expect(await paginationText(page)).toBe('1-3 of 3');
 
-    // …and the import is in the history with its author and counts.
-    await page.getByRole('menuitem', { name: 'Imports' }).click();
+    // …and the import is in the history (opened from the import screen) with its author and counts.
+    await page.getByRole('menuitem', { name: 'Import CSV' }).click();
+    await page.getByRole('link', { name: 'Past imports' }).click();
     await page.getByRole('cell', { name: SRE.name }).first().waitFor();
     expect(await page.getByRole('cell', { name: 'new-students.csv' }).isVisible()).toBe(true);
 

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Knex } from 'knex';
 import { createKnex } from '../../db/src';
 import { DEMO_ACCOUNTS } from '../../db/src/seeds/demo-accounts';
-import { PHONE, WIDE, apiAs, expectNoHorizontalScroll, filterQuery, openPage, paginationText, signIn, useSystem, screenshotsIn } from './helpers';
+import { PHONE, WIDE, apiAs, expectNoHorizontalScroll, filterQuery, openPage, paginationText, signIn, useSystem, screenshotsIn, statNumbers } from './helpers';
 
 jest.setTimeout(240_000);
 
@@ -111,7 +111,7 @@ describe('SRE outreach: low performers → call list → follow-up queue', () =>
 
     // The dashboard counts students at risk and the calls due.
     await page.getByRole('region', { name: 'At risk' }).waitFor();
-    await page.getByRole('region', { name: 'Calls due today / overdue' }).getByRole('link', { name: 'due today: 0' }).waitFor();
+    await page.getByRole('region', { name: 'Calls due today / overdue' }).getByRole('link', { name: '0 due today' }).waitFor();
 
     // The report from the menu (risk high and medium by default), then this mission's students.
     await page.getByRole('menuitem', { name: 'Low performers' }).click();
@@ -306,8 +306,9 @@ describe('SRE outreach: low performers → call list → follow-up queue', () =>
     const moved = await sre.call<{ assignee_name: string }>('GET', `/calls/${deltaCall}`);
     expect(moved.body.assignee_name).toBe('Sadia Islam');
 
-    // The call logs, latest first.
-    await page.getByRole('menuitem', { name: 'Call logs' }).click();
+    // The call logs, latest first (opened from the calls list).
+    await page.getByRole('menuitem', { name: 'My calls' }).click();
+    await page.getByRole('link', { name: 'Call logs' }).click();
     await page.getByText('Internet at home is down this week; back on Monday.').waitFor();
     expect(await page.locator('tbody tr').count()).toBe(2);
     await expectNoHorizontalScroll(page);
@@ -343,9 +344,9 @@ describe('a mentor’s students slipping', () => {
     const { page, problems } = await openPage(env, WIDE);
     await signIn(env, page, MENTOR.email);
     const card = page.getByRole('region', { name: 'My students slipping' });
-    const stat = card.getByRole('link', { name: /^high or medium risk, in active missions: \d+$/ });
+    const stat = card.getByRole('link', { name: /^\d+ high or medium risk, in active missions$/ });
     await stat.waitFor();
-    const shown = Number((await stat.getAttribute('aria-label'))!.split(': ')[1]);
+    const [shown] = await statNumbers(stat);
     expect(shown).toBeGreaterThan(0);
     await stat.click();
     expect(await paginationText(page)).toMatch(new RegExp(`of ${shown}$`));

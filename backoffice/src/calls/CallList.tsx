@@ -1,3 +1,4 @@
+import HistoryIcon from '@mui/icons-material/History';
 import { ToggleButton, ToggleButtonGroup } from '@mui/material';
 import {
   AutocompleteInput,
@@ -15,6 +16,8 @@ import { ExportCsvButton } from '../common/ExportCsvButton';
 import { wideFiltersSx } from '../common/listStyles';
 import { None } from '../common/Section';
 import { useIsSmall } from '../common/useIsSmall';
+import { LinkButton } from '../common/LinkButton';
+import { can } from '../providers/permissions';
 import { useMe } from '../providers/useMe';
 import { CallTable } from './CallTable';
 
@@ -57,13 +60,18 @@ const DueToggle = () => {
   );
 };
 
-const Actions = () => (
-  <TopToolbar sx={{ flexWrap: 'wrap', gap: 1, alignItems: 'center' }}>
-    <DueToggle />
-    <FilterButton />
-    <ExportCsvButton />
-  </TopToolbar>
-);
+const Actions = () => {
+  const me = useMe();
+  return (
+    <TopToolbar sx={{ flexWrap: 'wrap', gap: 1, alignItems: 'center' }}>
+      <DueToggle />
+      <FilterButton />
+      {/* The log of every call made is not in the menu: it opens from the calls it records. */}
+      {can(me?.permissions, 'call_logs', 'list') && <LinkButton to="/call_logs" label="Call logs" icon={<HistoryIcon />} />}
+      <ExportCsvButton />
+    </TopToolbar>
+  );
+};
 
 /** The empty queue says which queue is empty. */
 const Empty = () => {

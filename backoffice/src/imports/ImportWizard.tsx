@@ -24,6 +24,7 @@ import {
 } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import HistoryIcon from '@mui/icons-material/History';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import DownloadIcon from '@mui/icons-material/GetApp';
@@ -408,9 +409,17 @@ export const ImportWizard = () => {
       <Title title="Import CSV" />
       <Card sx={{ maxWidth: 1100 }}>
         <CardContent>
-          <Typography variant="h5" component="h1" gutterBottom>
-            Import CSV
-          </Typography>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline', justifyContent: 'space-between', flexWrap: 'wrap' }}>
+            <Typography variant="h5" component="h1" gutterBottom>
+              Import CSV
+            </Typography>
+            {/* The history is not in the menu: it opens from here, where imports are made. */}
+            {canAccess && (
+              <MuiButton component={LinkBase} to="/imports" startIcon={<HistoryIcon />}>
+                Past imports
+              </MuiButton>
+            )}
+          </Stack>
           {!canAccess ? (
             <Alert severity="info">Only SREs and admins import students, enrolments and pairings.</Alert>
           ) : (

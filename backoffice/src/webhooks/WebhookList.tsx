@@ -1,4 +1,6 @@
 import { Chip, Stack } from '@mui/material';
+import ListAltIcon from '@mui/icons-material/ListAlt';
+import { LinkButton } from '../common/LinkButton';
 import { CreateButton, DataTable, List, SearchInput, SelectInput, SimpleList, TopToolbar, FilterButton } from 'react-admin';
 import { formatDateTime } from '../common/format';
 import { lines } from '../common/ListParts';
@@ -40,6 +42,8 @@ export const WebhookList = () => {
       actions={
         <TopToolbar>
           <FilterButton />
+          {/* Every hook's deliveries in one list (each hook's own are on its page). */}
+          <LinkButton to="/webhook_deliveries" label="All deliveries" icon={<ListAltIcon />} />
           <CreateButton label="New webhook" />
         </TopToolbar>
       }
