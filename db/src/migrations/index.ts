@@ -19,6 +19,7 @@ import * as mentorNotesBelongToMissions from './20261206100100_mentor_notes_belo
 import * as refuseSubmissionsOfWithdrawn from './20261206100200_refuse_submissions_of_withdrawn';
 import * as addTwoFactorAndSso from './20261206110100_add_two_factor_and_sso';
 import * as checkCohortDates from './20261206140100_check_cohort_dates';
+import * as addOwnSubmissions from './2026120715001_add_own_submissions';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '20261206100200_refuse_submissions_of_withdrawn': refuseSubmissionsOfWithdrawn,
   '20261206110100_add_two_factor_and_sso': addTwoFactorAndSso,
   '20261206140100_check_cohort_dates': checkCohortDates,
+  '2026120715001_add_own_submissions': addOwnSubmissions,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
