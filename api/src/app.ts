@@ -53,6 +53,8 @@ import { assignmentsResource } from './resources/assignments/assignments.resourc
 import { submissionsResource } from './resources/submissions/submissions.resource';
 import { submissionPastesResource } from './resources/submission-pastes/submission-pastes.resource';
 import { pasteRouter } from './resources/submission-pastes/paste-routes';
+import { OWN_SUBMISSION_FILE_PATH, ownSubmissionFastRoute, ownSubmissionRouter, submitOwnLink } from './resources/submissions/own-submission-routes';
+import { ownSubmissionWriter } from './resources/submissions/own-submission-writer';
 import { pointsLedgerResource } from './resources/points/points-ledger.resource';
 import { pointsRouter } from './resources/points/points-routes';
 import { meRouter } from './resources/me/me-routes';
@@ -199,7 +201,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   app.use(common);
   app.use(contactGuard);
   // Uploads stream their body to storage, whatever its type (a .json file included).
-  app.use(express.json({ limit: '10mb', type: (req) => !req.url?.startsWith(UPLOAD_PATH) && /^application\/json\b/i.test(String(req.headers['content-type'] ?? '')) }));
+  app.use(express.json({ limit: '10mb', type: (req) => !req.url?.startsWith(UPLOAD_PATH) && !req.url?.startsWith(OWN_SUBMISSION_FILE_PATH) && /^application\/json\b/i.test(String(req.headers['content-type'] ?? '')) }));
   app.use(plainBodies);
   app.use(cookieParser());
 
@@ -217,6 +219,8 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   // The routes a whole cohort hits in the same few minutes come first, so they skip matching the others.
   const submit = submitAttendance(attendanceWriter(knex));
   app.use(attendanceRouter(submit));
+  const handIn = ownSubmissionWriter(knex);
+  app.use(ownSubmissionRouter(knex, storage, handIn, resources.find((resource) => resource.name === 'submissions')!, config.UPLOAD_MAX_MB * 1024 * 1024));
   app.use(meetingRouter(knex, limiter));
   app.use(meRouter(knex));
   app.use(notificationsRouter(knex));
@@ -251,7 +255,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   });
   app.use(errorHandler(logger));
 
-  const lane = fastLane([attendanceFastRoute(submit)], { knex, logger, common, trustProxy: app.get('trust proxy fn'), writeLimit });
+  const lane = fastLane([attendanceFastRoute(submit), ownSubmissionFastRoute(submitOwnLink(handIn))], { knex, logger, common, trustProxy: app.get('trust proxy fn'), writeLimit });
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     if (!lane(req, res)) app(req, res);
   };

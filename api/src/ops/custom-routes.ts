@@ -88,6 +88,9 @@ export const CUSTOM_ROUTES: readonly CustomRoute[] = [
   { method: 'POST', path: '/meetings/:id/check-in', tag: 'meetings', summary: 'Check in to a meeting during its window.', body: '{code?}', access: { roles: ['student'], requires: [['meetings', 'read']] } },
 
   { method: 'POST', path: '/assignments/:id/paste', tag: 'paste', summary: 'Record submissions from a pasted list of emails (dry run first).', body: '{text, taken_at?, dry_run}', access: { requires: [['submissions', 'create'], ['assignments', 'read']] } },
+  { method: 'POST', path: '/me/submissions', tag: 'submissions', summary: 'A student hands in a link to their work (the fast lane serves bearer JSON requests); again until the deadline.', body: '{assignment_id, link_url, note?}', access: { roles: ['student'] } },
+  { method: 'POST', path: '/me/submissions/file', tag: 'submissions', summary: 'A student hands in a file (the body is the file, its name in X-File-Name), with an optional link in the query.', access: { roles: ['student'] } },
+  { method: 'GET', path: '/submissions/:id/file', tag: 'submissions', summary: "A submission's file, always as an attachment.", access: { requires: [['submissions', 'read']] } },
   { method: 'GET', path: '/submission_pastes/:id/unmatched.csv', tag: 'paste', summary: "A paste's unknown and not-enrolled emails as CSV.", access: { requires: [['submission_pastes', 'read']] } },
 
   { method: 'GET', path: '/missions/:id/leaderboard', tag: 'points', summary: 'Ranks by points in a mission.', access: { roles: STAFF, requires: [['missions', 'read']] } },

@@ -25,6 +25,7 @@ import * as createAppLogs from './2026120712002_create_app_logs';
 import * as durableJobs from './20261207110100_durable_jobs';
 import * as keepEnrolmentFigures from './20261207130100_keep_enrolment_figures';
 import * as indexListColumns from './20261207130200_index_list_columns';
+import * as addOwnSubmissions from './2026120715001_add_own_submissions';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '20261207110100_durable_jobs': durableJobs,
   '20261207130100_keep_enrolment_figures': keepEnrolmentFigures,
   '20261207130200_index_list_columns': indexListColumns,
+  '2026120715001_add_own_submissions': addOwnSubmissions,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
