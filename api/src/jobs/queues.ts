@@ -1,4 +1,5 @@
 import { deliverQueuedMail } from '../mail/deliver';
+import { pruneAppLogs } from '../ops/app-logs';
 import { reapInterruptedImports, runImportJob } from '../resources/imports/import-job';
 import { deliverDueWebhooks } from '../resources/integrations/webhook-dispatcher';
 import { expireIntegrityActions } from '../resources/integrity-actions/expire-actions';
@@ -37,4 +38,6 @@ export const JOB_QUEUES: readonly AnyQueue[] = [
   // Statuses follow the dates: bring them in line as each batch's day turns over.
   defineSchedule('cohort-statuses', '* * * * *', ({ knex }) => knex.raw('SELECT refresh_cohort_statuses()')),
   defineSchedule('stuck-imports', '* * * * *', ({ knex }) => reapInterruptedImports(knex)),
+  // Request and error lines older than LOG_RETENTION_DAYS, nightly.
+  defineSchedule('app-logs-retention', '17 3 * * *', ({ knex, config }) => pruneAppLogs(knex, config.LOG_RETENTION_DAYS)),
 ];
