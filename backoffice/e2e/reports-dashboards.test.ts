@@ -191,8 +191,8 @@ describe('reports and dashboards', () => {
     await page.getByRole('region', { name: 'My students slipping' }).waitFor();
     await page.getByRole('region', { name: 'My students today' }).getByRole('link', { name: /^\d+ \/ 38 checked in today, in active missions$/ }).waitFor();
     const load = page.getByRole('region', { name: 'My load', exact: true });
-    await load.getByRole('link', { name: 'M1 mentees: 25' }).waitFor();
-    expect(await load.getByRole('link', { name: 'M2 mentees: 13' }).isVisible()).toBe(true);
+    await load.getByRole('link', { name: '25 / 60 mentees in DEMO-B01 · M1' }).waitFor();
+    expect(await load.getByRole('link', { name: '13 / 60 mentees in DEMO-B01 · M2' }).isVisible()).toBe(true);
     await page.getByRole('region', { name: 'Upcoming meetings' }).waitFor();
     await expectNoHorizontalScroll(page);
     await shot(page, 'dashboard-mentor-1280');
@@ -248,7 +248,7 @@ describe('reports and dashboards', () => {
     const mentor = await openPage(env, PHONE);
     page = mentor.page;
     await signIn(env, page, MENTOR.email);
-    await page.getByRole('region', { name: 'My load', exact: true }).getByRole('link', { name: 'M1 mentees: 25' }).waitFor();
+    await page.getByRole('region', { name: 'My load', exact: true }).getByRole('link', { name: '25 / 60 mentees in DEMO-B01 · M1' }).waitFor();
     await expectNoHorizontalScroll(page);
     await shot(page, 'dashboard-mentor-360');
     await page.goto(`${env.system!.backofficeUrl}/#/mentor_load`);

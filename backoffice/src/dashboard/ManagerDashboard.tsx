@@ -1,4 +1,4 @@
-import { Box, List, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { Box, List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { LinkBase, type RaRecord } from 'react-admin';
 import { AttendanceRateChart, type AttendanceDayRow } from '../charts/AttendanceRateChart';
 import { SubmissionBar } from '../charts/SubmissionBar';
@@ -56,8 +56,8 @@ const MentorLoadTop = () => {
       ) : (
         <List dense disablePadding aria-label="Mentor load, top 10">
           {rows.map((r: RaRecord) => (
+            <ListItem key={r.id} disablePadding>
             <ListItemButton
-              key={r.id}
               component={LinkBase}
               to={listLink('students', { mission_id: r.mission_id, mentor_id: r.mentor_id })}
               sx={{ px: 1, gap: 1 }}
@@ -69,6 +69,7 @@ const MentorLoadTop = () => {
               />
               <LoadChip load={r.load} />
             </ListItemButton>
+            </ListItem>
           ))}
         </List>
       )}
@@ -123,7 +124,8 @@ const LowestSubmission = () => {
       ) : (
         <List dense disablePadding aria-label="Assignments with the lowest submission rate">
           {data.map((r: RaRecord) => (
-            <ListItemButton key={r.id} component={LinkBase} to={`/assignments/${r.id}/show`} sx={{ px: 1, display: 'block' }}>
+            <ListItem key={r.id} disablePadding>
+            <ListItemButton component={LinkBase} to={`/assignments/${r.id}/show`} sx={{ px: 1, display: 'block' }}>
               <Box sx={{ display: 'flex', gap: 1, justifyContent: 'space-between', alignItems: 'baseline' }}>
                 <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>{`${r.batch_code} · ${r.mission_code} · #${r.number} ${r.title}`}</Typography>
                 <Typography variant="body2" sx={{ fontWeight: 500, whiteSpace: 'nowrap' }}>
@@ -137,6 +139,7 @@ const LowestSubmission = () => {
                 {`Due ${formatDateTime(r.deadline)} · ${r.on_time} on time · ${r.late} late · ${r.missing ?? 0} missing`}
               </Typography>
             </ListItemButton>
+            </ListItem>
           ))}
         </List>
       )}

@@ -60,7 +60,7 @@ const MyLoad = () => {
               <TableRow key={r.id}>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{`${r.batch_code} · ${r.mission_code}`}</TableCell>
                 <TableCell align="right">
-                  <MuiLink component={LinkBase} to={listLink('students', { mission_id: r.mission_id })} aria-label={`${r.mission_code} mentees: ${r.mentees}`}>
+                  <MuiLink component={LinkBase} to={listLink('students', { mission_id: r.mission_id })} aria-label={`${menteesText(r)} mentees in ${r.batch_code} · ${r.mission_code}`}>
                     {menteesText(r)}
                   </MuiLink>
                 </TableCell>
