@@ -28,6 +28,7 @@ import { requestLog } from './core/request-log';
 import { resourceRouter } from './core/resource-router';
 import { Mailer } from './mail/mailer';
 import { Jobs } from './jobs/jobs';
+import { jobMonitorRouter } from './jobs/monitor-routes';
 import { TotpSecretBox } from './auth/totp-secret';
 import { auditLogResource } from './resources/audit-log/audit-log.resource';
 import { outboxMessagesResource } from './resources/outbox-messages/outbox-messages.resource';
@@ -247,6 +248,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   app.use(certificateRouter(knex, config.apiPublicUrl));
   app.use(missionResourceFilesRouter(knex, storage, resources.find((resource) => resource.name === 'mission_resources')!, config.UPLOAD_MAX_MB * 1024 * 1024));
   app.use(opsRouter({ knex, config, resources, app, version: VERSION, logs }));
+  app.use(jobMonitorRouter(knex, jobs));
   app.use(studentPrivacyRouter(knex, resources));
   for (const resource of resources) app.use(resourceRouter(resource, knex));
 

@@ -26,6 +26,8 @@ export interface QueueDeclaration<Data extends object = Record<string, never>> {
   concurrency?: number;
   /** Throws to fail the attempt (retried as the options say); `job.retryCount`/`retryLimit` tell if it was the last. */
   handle(data: Data, context: JobContext, job: PgBoss.JobWithMetadata<Data>): Promise<unknown>;
+  /** When someone cancels a job in the monitor: close what it was doing (in the cancelling transaction). */
+  onCancel?(data: Data, trx: Knex.Transaction): Promise<unknown>;
 }
 
 export type AnyQueue = QueueDeclaration<any>; // eslint-disable-line @typescript-eslint/no-explicit-any

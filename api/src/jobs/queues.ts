@@ -1,6 +1,6 @@
-import { deliverQueuedMail } from '../mail/deliver';
+import { cancelQueuedMail, deliverQueuedMail } from '../mail/deliver';
 import { pruneAppLogs } from '../ops/app-logs';
-import { reapInterruptedImports, runImportJob } from '../resources/imports/import-job';
+import { cancelImport, reapInterruptedImports, runImportJob } from '../resources/imports/import-job';
 import { deliverDueWebhooks } from '../resources/integrations/webhook-dispatcher';
 import { expireIntegrityActions } from '../resources/integrity-actions/expire-actions';
 import { defineQueue, defineSchedule, type AnyQueue } from './declare';
@@ -16,6 +16,7 @@ export const JOB_QUEUES: readonly AnyQueue[] = [
     options: (config) => ({ retryLimit: config.MAIL_RETRY_LIMIT, retryDelay: config.MAIL_RETRY_DELAY_SECONDS, retryBackoff: true, expireInSeconds: 120 }),
     concurrency: 4,
     handle: (data, context, job) => deliverQueuedMail(context, data.outbox_id, job.retryCount >= job.retryLimit),
+    onCancel: (data, trx) => cancelQueuedMail(trx, data.outbox_id),
   }),
   // A CSV import, queued with its record. A run cut off by a crash expires and runs again on any node (the import is
   // one transaction, so a rerun starts clean); one that cannot run again is marked failed by `stuck-imports`.
@@ -23,6 +24,7 @@ export const JOB_QUEUES: readonly AnyQueue[] = [
     name: 'imports',
     options: (config) => ({ retryLimit: 1, retryDelay: 0, expireInSeconds: config.IMPORT_TIMEOUT_SECONDS }),
     handle: (data, context) => runImportJob(context, data.import_id),
+    onCancel: (data, trx) => cancelImport(trx, data.import_id),
   }),
   // Woken in the transaction of each audited change that makes deliveries (the trigger on audit_log), and every
   // minute for deliveries whose backoff is over. Each delivery's attempts are kept in webhook_deliveries.

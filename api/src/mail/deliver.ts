@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { JobContext } from '../jobs/declare';
 
 /** An address inside an SMTP error (a server quoting the recipient) is not for the outbox's readers. */
@@ -30,4 +31,10 @@ export async function deliverQueuedMail({ knex, mailer }: JobContext, outboxId: 
     await trx('outbox_messages').where({ id: outboxId }).update({ status: 'sent', sent_at: trx.fn.now(), error: null, attempts: trx.raw('attempts || ?', [attempt('sent')]) });
     await trx('outbox_sealed_bodies').where({ outbox_message_id: outboxId }).delete();
   });
+}
+
+/** A mail whose job was cancelled in the job monitor: failed, and its sealed body deleted (it will never be sent). */
+export async function cancelQueuedMail(trx: Knex.Transaction, outboxId: number): Promise<void> {
+  await trx('outbox_messages').where({ id: outboxId }).whereNot({ status: 'sent' }).update({ status: 'failed', error: 'Cancelled in the job monitor.' });
+  await trx('outbox_sealed_bodies').where({ outbox_message_id: outboxId }).delete();
 }

@@ -47,6 +47,9 @@ export const CUSTOM_ROUTES: readonly CustomRoute[] = [
   { method: 'GET', path: '/ops/migrations', tag: 'operations', summary: 'Applied migrations with times, and pending ones.', access: { roles: OPS } },
   { method: 'GET', path: '/ops/rbac', tag: 'operations', summary: 'Role × resource × action matrix computed from the policies, and the custom routes.', access: { roles: OPS } },
   { method: 'GET', path: '/ops/errors', tag: 'operations', summary: 'The most recent unexpected (500) errors of the answering worker.', access: { roles: OPS } },
+  { method: 'GET', path: '/ops/jobs', tag: 'operations', summary: 'Job monitor: every queue with its jobs counted by state and its schedule, and the latest failed jobs with their error.', access: { roles: OPS } },
+  { method: 'POST', path: '/ops/jobs/:queue/:id/retry', tag: 'operations', summary: 'Run a failed job again (audited).', access: { roles: OPS } },
+  { method: 'POST', path: '/ops/jobs/:queue/:id/cancel', tag: 'operations', summary: 'Cancel a waiting, retrying or running job (audited); its mail or import is marked failed.', access: { roles: OPS } },
 
   { method: 'POST', path: '/auth/login', tag: 'auth', summary: 'Sign in; sets the session cookie.', body: '{email, password}', access: { public: true } },
   { method: 'POST', path: '/auth/token', tag: 'auth', summary: 'Sign in for a bearer token (server-side clients).', body: '{email, password}', access: { public: true } },

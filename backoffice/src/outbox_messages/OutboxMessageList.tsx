@@ -1,6 +1,6 @@
 import { DateTimeField } from '../common/DateTimes';
 import { formatDateTime } from '../common/format';
-import { DataTable, List, SearchInput, SimpleList, TextInput } from 'react-admin';
+import { DataTable, List, SearchInput, SelectInput, SimpleList, TextInput } from 'react-admin';
 import { Box, Typography } from '@mui/material';
 import { useIsSmall } from '../common/useIsSmall';
 
@@ -10,6 +10,12 @@ const when = (value: unknown) =>
 const outboxFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search recipient or subject" />,
   <TextInput key="to" source="to" label="To (exact address)" type="email" resettable />,
+  <SelectInput key="status" source="status" label="Status" choices={[
+    { id: 'queued', name: 'Queued' },
+    { id: 'sent', name: 'Sent' },
+    { id: 'failed', name: 'Failed' },
+    { id: 'recorded', name: 'Recorded, not sent' },
+  ]} />,
 ];
 
 const OutboxEmpty = () => (
@@ -18,12 +24,12 @@ const OutboxEmpty = () => (
       No mail sent yet.
     </Typography>
     <Typography variant="body2" color="text.secondary">
-      Invitations, password resets and verification emails appear here while no SMTP server is configured.
+      Invitations, password resets and verification emails appear here with their delivery status.
     </Typography>
   </Box>
 );
 
-/** The dev mail outbox (messages the API "sent" while no SMTP server is configured). */
+/** The mail outbox: every message with its delivery status (queued, sent, failed, recorded without SMTP). */
 export const OutboxMessageList = () => {
   const isSmall = useIsSmall();
   return (
@@ -43,6 +49,7 @@ export const OutboxMessageList = () => {
           <DataTable.Col source="to" label="To" />
           <DataTable.Col source="subject" label="Subject" />
           <DataTable.Col source="transport" label="Sent via" />
+          <DataTable.Col source="status" label="Status" />
         </DataTable>
       )}
     </List>

@@ -1,5 +1,6 @@
 import { DateTimeField } from '../common/DateTimes';
-import { Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
+import { formatDateTime } from '../common/format';
 import { Show, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
 import { LinkifiedText } from '../common/LinkifiedText';
 
@@ -23,6 +24,25 @@ const BodyField = (_props: { label?: string }) => {
   return <LinkifiedText text={String(text)} />;
 };
 
+/** Each delivery attempt: when, how it went, and why it failed. */
+const AttemptsField = (_props: { label?: string }) => {
+  const record = useRecordContext();
+  const attempts = (record?.attempts ?? []) as { at: string; outcome: string; error?: string }[];
+  if (!attempts.length) return <Typography variant="body2" color="text.secondary">none yet</Typography>;
+  return (
+    <Box component="ol" sx={{ m: 0, pl: 3 }}>
+      {attempts.map((attempt, index) => (
+        <li key={index}>
+          <Typography variant="body2">
+            {formatDateTime(attempt.at)}: {attempt.outcome}
+            {attempt.error ? ` (${attempt.error})` : ''}
+          </Typography>
+        </li>
+      ))}
+    </Box>
+  );
+};
+
 export const OutboxMessageShow = () => (
   <Show title={<OutboxTitle />}>
     <SimpleShowLayout>
@@ -30,7 +50,10 @@ export const OutboxMessageShow = () => (
       <TextField source="to" label="To" />
       <TextField source="subject" label="Subject" />
       <TextField source="transport" label="Sent via" />
+      <TextField source="status" label="Status" />
+      <DateTimeField source="sent_at" label="Sent" />
       <TextField source="error" label="Delivery error" emptyText="—" />
+      <AttemptsField label="Attempts" />
       <BodyField label="Body" />
     </SimpleShowLayout>
   </Show>

@@ -41,9 +41,10 @@ function parse(raw: string, to: string[]): CaughtMail {
 
 /**
  * A local SMTP server that keeps what it receives, so tests read mail the way a recipient does (the outbox keeps
- * only redacted copies). No TLS, no auth: it listens on 127.0.0.1 only.
+ * only redacted copies). No TLS, no auth: it listens on 127.0.0.1 only. `port`: listen there again (an SMTP server
+ * that comes back).
  */
-export async function startMailCatcher(): Promise<MailCatcher> {
+export async function startMailCatcher(options: { port?: number } = {}): Promise<MailCatcher> {
   const mails: CaughtMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -58,7 +59,7 @@ export async function startMailCatcher(): Promise<MailCatcher> {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', () => resolve()));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,

@@ -78,3 +78,9 @@ export async function reapInterruptedImports(knex: Knex): Promise<number> {
   );
   return rows.length;
 }
+
+/** An import whose job was cancelled in the job monitor: failed, nothing imported. */
+export async function cancelImport(trx: Knex.Transaction, id: number): Promise<void> {
+  await trx('imports').where({ id, status: 'running' }).update({ status: 'failed', finished_at: trx.fn.now(), message: 'The import was cancelled before it ran, so nothing was imported.' });
+  await trx('import_sources').where({ import_id: id }).delete();
+}
