@@ -1,38 +1,16 @@
+import type { Me as ApiMe } from '@sms/api/contract';
+
 /**
  * The signed-in user and the CSRF token, kept in memory only (never in localStorage):
  * the session itself is the API's httpOnly cookie. After a reload both are fetched
  * again from GET /auth/me by authProvider.checkAuth.
  */
-export type Role = 'admin' | 'developer' | 'manager' | 'sre' | 'mentor' | 'student';
+export type { Role, TwoFactorState } from '@sms/api/contract';
 
 export type Action = 'list' | 'read' | 'create' | 'update' | 'delete';
 
-export interface Me {
-  id: number | string;
-  email: string;
-  name: string;
-  role: Role;
-  status: string;
-  phone: string | null;
-  avatar_url: string | null;
-  timezone: string | null;
-  /** The user's local day in their profile zone, by the API ("YYYY-MM-DD"). */
-  today?: string;
-  /** The API's clock when it answered /auth/me. */
-  server_now?: string;
-  notification_prefs: Record<string, unknown> | null;
-  email_verified_at: string | null;
-  permissions: Record<string, Action[]>;
-  /** Two-factor sign-in; `pending` sessions must finish `step` before anything else opens. */
-  two_factor?: TwoFactorState;
-}
-
-export interface TwoFactorState {
-  enabled: boolean;
-  required: boolean;
-  pending: boolean;
-  step: 'verify' | 'enrol' | null;
-}
+/** `GET /auth/me`, as the API's contract says, with the actions typed. */
+export type Me = Omit<ApiMe, 'permissions'> & { permissions: Record<string, Action[]> };
 
 let me: Me | null = null;
 let csrfToken: string | null = null;

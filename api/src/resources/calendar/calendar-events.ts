@@ -1,20 +1,9 @@
 import type { Knex } from 'knex';
 import type { Role } from '../../core/actor';
 import { errors } from '../../core/errors';
+import type { CalendarEvent } from '../../contract';
 
-export interface CalendarEvent {
-  uid: string;
-  kind: 'meeting' | 'deadline' | 'attendance' | 'mission_start' | 'mission_end';
-  title: string;
-  mission_code: string;
-  starts_at: string;
-  ends_at: string | null;
-  all_day: boolean;
-  /** The day and time in the user's own time zone, for lists grouped by day. */
-  day: string;
-  time: string | null;
-  status: string | null;
-}
+export type { CalendarEvent };
 
 export const CALENDAR_ROLES: readonly Role[] = ['student', 'mentor'];
 const MAX_DAYS = 120;

@@ -1,21 +1,8 @@
-import type { MissionStatus } from '../../contract';
 import type { Knex } from 'knex';
+import type { DashboardMission } from '../../contract';
 
-export interface MissionStanding {
-  mission_id: number;
-  code: string;
-  title: string;
-  status: MissionStatus;
-  enrolment_status: 'active' | 'withdrawn' | 'completed';
-  batch_code: string;
-  timezone: string;
-  today: string;
-  points: number;
-  possible: number;
-  progress: number;
-  rank: number;
-  enrolled_count: number;
-}
+/** A mission of `GET /me/dashboard` before its attendance and mentors are added, with the enrolment's status. */
+export type MissionStanding = Omit<DashboardMission, 'attendance' | 'mentors'> & { enrolment_status: 'active' | 'withdrawn' | 'completed' };
 
 /**
  * A student's standing in each of their missions: total points and rank among the mission's students from the
