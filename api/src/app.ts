@@ -244,7 +244,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   app.use(voteRouter(knex));
   app.use(callListRouter(knex));
   app.use(calendarRouter(knex, config.apiPublicUrl));
-  app.use(integrationRouter(knex));
+  app.use(integrationRouter(knex, jobs));
   app.use(certificateRouter(knex, config.apiPublicUrl));
   app.use(missionResourceFilesRouter(knex, storage, resources.find((resource) => resource.name === 'mission_resources')!, config.UPLOAD_MAX_MB * 1024 * 1024));
   app.use(opsRouter({ knex, config, resources, app, version: VERSION, logs }));

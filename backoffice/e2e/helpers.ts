@@ -213,3 +213,20 @@ export async function statNumbers(stat: import('playwright-core').Locator): Prom
   const shown = (await stat.innerText()).trim().split('\n')[0];
   return shown.split('/').map((part) => Number(part.replace(/[,\s]/g, '')));
 }
+
+/**
+ * Opens an autocomplete and picks an option. Its options are fetched again as it opens, so on a busy machine the
+ * list can be replaced under the pointer: open it again and pick once more, as a person would.
+ */
+export async function chooseOption(page: Page, combobox: string, option: RegExp | string) {
+  for (let attempt = 1; ; attempt += 1) {
+    await page.getByRole('combobox', { name: combobox }).click();
+    try {
+      await page.getByRole('option', { name: option }).click({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}

@@ -2,7 +2,7 @@
 // and a student checks in with the digits on the screen; the mentor then corrects the attendance
 // sheet by hand (mark present, remove).
 import { DEMO_ACCOUNTS } from '../../db/src/seeds/demo-accounts';
-import { PHONE, WIDE, apiAs, expectNoHorizontalScroll, filterQuery, openPage, screenshot, signIn, useSystem, wallTime } from './helpers';
+import { PHONE, WIDE, apiAs, chooseOption, expectNoHorizontalScroll, filterQuery, openPage, screenshot, signIn, useSystem, wallTime } from './helpers';
 
 jest.setTimeout(180_000);
 
@@ -18,8 +18,7 @@ describe('meetings (mentor)', () => {
 
     await page.getByRole('menuitem', { name: 'Meetings' }).click();
     await page.getByRole('link', { name: 'Schedule' }).click();
-    await page.getByRole('combobox', { name: 'Mission' }).click();
-    await page.getByRole('option', { name: /^DEMO-B01 · M1/ }).click();
+    await chooseOption(page, 'Mission', /^DEMO-B01 · M1/);
     await page.getByLabel('Title').fill('E2E weekly check-in');
     // Started two minutes ago, typed as a wall time in the mentor's profile zone (the input's zone, whatever the browser's).
     const startsAt = wallTime(Date.now() - 120_000);

@@ -16,12 +16,15 @@ afterAll(async () => {
 const as = async (role: Role) => ({ Authorization: `Bearer ${await t.tokenFor(role)}` });
 const total = (res: request.Response) => res.headers['content-range']?.split('/').pop();
 
-it('range=[0,0] answers the total alone', async () => {
+it('range=[0,-1] (perPage 0) answers the total alone; [0,0] is the first row', async () => {
   const [{ n }] = await t.db.knex('students').where({ status: 'active' }).count({ n: '*' });
-  const res = await request(t.app).get('/students').query({ filter: JSON.stringify({ status: 'active' }), range: '[0,0]' }).set(await as('sre'));
+  const res = await request(t.app).get('/students').query({ filter: JSON.stringify({ status: 'active' }), range: '[0,-1]' }).set(await as('sre'));
   expect(res.status).toBe(200);
   expect(res.body).toEqual([]);
   expect(total(res)).toBe(String(n));
+  const first = await request(t.app).get('/students').query({ filter: JSON.stringify({ status: 'active' }), range: '[0,0]' }).set(await as('sre'));
+  expect(first.body).toHaveLength(1);
+  expect(total(first)).toBe(String(n));
   const page = await request(t.app).get('/students').query({ filter: JSON.stringify({ status: 'active' }), range: '[0,1]' }).set(await as('sre'));
   expect(page.body).toHaveLength(2);
   expect(total(page)).toBe(String(n));

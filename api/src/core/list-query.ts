@@ -55,13 +55,17 @@ export interface ListOptions {
 const hiddenContact = (resource: ResourceDefinition, field: string, actor: Actor | undefined) =>
   actor !== undefined && !seesContacts(actor) && isContactField(field, resource.contactFields);
 
-/** `range=[first,last]`: two whole numbers from 0, the second not smaller; a page is at most MAX_PAGE_SIZE rows. */
+/**
+ * `range=[first,last]`: two whole numbers from 0, the second not smaller; a page is at most MAX_PAGE_SIZE rows.
+ * `[0,-1]` (react-admin's `perPage: 0`) is an empty page: the total alone.
+ */
 export function parseRange(raw: unknown, options: { uncapped?: boolean } = {}): [number, number] {
   let range: [number, number] = [0, DEFAULT_PAGE_SIZE - 1];
   const rangeRaw = parseJson(raw, 'range');
+  if (Array.isArray(rangeRaw) && rangeRaw.length === 2 && rangeRaw[0] === 0 && rangeRaw[1] === -1) return [0, -1];
   if (rangeRaw !== undefined) {
     if (!Array.isArray(rangeRaw) || rangeRaw.length !== 2 || !rangeRaw.every((n) => Number.isSafeInteger(n) && n >= 0) || rangeRaw[1] < rangeRaw[0]) {
-      throw errors.invalidQuery('The "range" parameter must look like [0,24]: two whole numbers from 0 (up to 9007199254740991), the second not smaller.');
+      throw errors.invalidQuery('The "range" parameter must look like [0,24]: two whole numbers from 0 (up to 9007199254740991), the second not smaller; [0,-1] asks for the total alone.');
     }
     range = rangeRaw as [number, number];
   }

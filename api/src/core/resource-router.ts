@@ -185,6 +185,12 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
     const fields = new Set<string>();
     let disclosing = 0;
     let columns: string[] | undefined;
+    let audited = false;
+    const audit = async () => {
+      if (audited || resource.name === 'audit_log') return;
+      audited = true;
+      await auditContactRead(knex, contextOf(req), { action: 'export', resource: resource.name, fields: [...fields], rows: disclosing, filter: params.filter });
+    };
     // Records go to the CSV writer as arrays: the header is the first row's fields (or "id" when there is no row).
     const shape = new Transform({
       objectMode: true,
@@ -201,7 +207,8 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
       },
       flush(done) {
         if (!columns) this.push(['id']);
-        done();
+        // The file ends only once what it disclosed is in the audit log.
+        audit().then(() => done(), done);
       },
     });
     const csv = stringify({
@@ -212,10 +219,8 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
     try {
       await streamRows(knex, ordered, (rows) => pipeline(rows, shape, csv, res));
     } finally {
-      // What was disclosed is audited once the rows have gone (or as far as they went).
-      if (resource.name !== 'audit_log') {
-        await auditContactRead(knex, contextOf(req), { action: 'export', resource: resource.name, fields: [...fields], rows: disclosing, filter: params.filter });
-      }
+      // A download cut short is audited as far as it went.
+      await audit();
     }
   });
 
@@ -224,8 +229,8 @@ export function resourceRouter(resource: ResourceDefinition, knex: Knex): Router
     assertCan(resource, actor, 'list');
     const { params, query } = await listQuery(req, actor);
     const [start, end] = params.range;
-    // range=[0,0] asks for the total alone (a dashboard's count): no page is read.
-    const countOnly = start === 0 && end === 0 && req.query.range !== undefined;
+    // range=[0,-1] (perPage 0) asks for the total alone (a dashboard's count): no page is read.
+    const countOnly = end < start;
     const unfiltered = Object.values(params.filter).every((value) => value === undefined || value === '');
     // A big table's unfiltered total is the planner's estimate: an exact count would read every row.
     const estimate = unfiltered ? await estimatedTotal(knex, resource, query) : null;

@@ -16,6 +16,7 @@ export class Jobs {
   private worker: PgBoss | null = null;
   private queuesReady: Promise<void> | null = null;
   private readonly workerIds = new Map<string, string>();
+  private readonly running = new Set<{ queue: string; done: Promise<unknown> }>();
 
   constructor(
     private readonly context: JobContext,
@@ -45,10 +46,13 @@ export class Jobs {
   }
 
   /** Queues a job in `db` (a transaction: it exists once that commits). Wakes this node's worker after the commit. */
-  async send(db: Knex | Knex.Transaction, queue: string, data: object, options: PgBoss.SendOptions = {}): Promise<string> {
+  async send(db: Knex | Knex.Transaction, queue: string, data: object, options: PgBoss.SendOptions = {}): Promise<string | null> {
     await this.ensureQueues();
     const id = await this.producer.send(queue, data, { ...options, db: knexDb(db) });
-    if (!id) throw new Error(`queue ${queue} refused a job`);
+    const declared = this.queues.find((candidate) => candidate.name === queue);
+    // A queue with a one-waiting-job policy refuses a second: the one already waiting does the work.
+    const policy = declared && this.optionsOf(declared).policy;
+    if (!id && policy !== 'short' && policy !== 'singleton' && policy !== 'stately') throw new Error(`queue ${queue} refused a job`);
     const wake = () => {
       const workerId = this.workerIds.get(queue);
       if (workerId && this.worker) this.worker.notifyWorker(workerId);
@@ -82,11 +86,16 @@ export class Jobs {
     this.worker = worker;
     for (const queue of this.queues) {
       const handler = async ([job]: PgBoss.JobWithMetadata<object>[]) => {
+        const done = queue.handle(job.data, this.context, job);
+        const entry = { queue: queue.name, done };
+        this.running.add(entry);
         try {
-          return await queue.handle(job.data, this.context, job);
+          return await done;
         } catch (error) {
           logger.warn({ err: error, queue: queue.name, jobId: job.id, attempt: job.retryCount + 1 }, 'job attempt failed');
           throw error;
+        } finally {
+          this.running.delete(entry);
         }
       };
       const runners = Math.max(1, queue.concurrency ?? 1);
@@ -102,6 +111,11 @@ export class Jobs {
     const worker = this.worker;
     this.worker = null;
     this.workerIds.clear();
-    if (worker) await worker.stop({ graceful: true, timeout: 5000, wait: true });
+    if (!worker) return;
+    await worker.stop({ graceful: true, timeout: 5000, wait: true });
+    // pg-boss waits 5 s for running handlers, then closes its pool: wait for any still running ourselves, so none of
+    // this process's jobs outlives stop().
+    const left = [...this.running].map((entry) => entry.done);
+    if (left.length) await Promise.race([Promise.allSettled(left), new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
   }
 }

@@ -30,7 +30,7 @@ async function withSchoolWording(db: Knex | Knex.Transaction, message: MailMessa
 
 /** Where the mailer queues delivery jobs (the API's Jobs). */
 export interface MailQueue {
-  send(db: Knex | Knex.Transaction, queue: 'mail', data: { outbox_id: number }): Promise<string>;
+  send(db: Knex | Knex.Transaction, queue: 'mail', data: { outbox_id: number }): Promise<string | null>;
 }
 
 /**

@@ -126,6 +126,9 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
       await app.close();
       for (const server of servers) server.closeAllConnections?.();
       await app.jobs.stop();
+      // pg-boss checks each second that its stopped worker loops have ended (a timer that looks up a module): let
+      // that check run before Jest tears the test file's modules down.
+      if (options.jobs !== false) await new Promise((resolve) => setTimeout(resolve, 1100));
       await catcher?.close();
       await db.destroy();
     },

@@ -17,7 +17,7 @@ export const CallListTitle = () => {
 const useCallCount = (callListId: unknown, status?: string) =>
   useGetList(
     'calls',
-    { filter: { call_list_id: callListId, ...(status ? { status } : {}) }, pagination: { page: 1, perPage: 1 }, sort: { field: 'id', order: 'ASC' } },
+    { filter: { call_list_id: callListId, ...(status ? { status } : {}) }, pagination: { page: 1, perPage: 0 }, sort: { field: 'id', order: 'ASC' } },
     { enabled: callListId != null }
   ).total;
 

@@ -13,7 +13,7 @@ import { AttendanceStrip } from './AttendanceStrip';
 const MissionDays = ({ studentId, enrolment }: { studentId: unknown; enrolment: RaRecord }) => {
   const { total, isPending } = useGetList('daily_attendance', {
     filter: { student_id: studentId, mission_id: enrolment.mission_id },
-    pagination: { page: 1, perPage: 1 },
+    pagination: { page: 1, perPage: 0 },
     sort: { field: 'local_date', order: 'DESC' },
   });
   return <span>{`${enrolment.mission_code}${isPending ? '' : ` (${total ?? 0} ${total === 1 ? 'day' : 'days'})`}`}</span>;

@@ -44,7 +44,7 @@ export const useLiveList = <T extends RaRecord = RaRecord>(resource: string, par
 
 /** The number of rows a list filter matches (the Content-Range total of a one-row page), kept live. */
 export const useLiveTotal = (resource: string, filter: Record<string, unknown>, enabled = true) =>
-  useLiveList(resource, { filter, pagination: { page: 1, perPage: 1 }, sort: { field: 'id', order: 'ASC' } }, { enabled }).total;
+  useLiveList(resource, { filter, pagination: { page: 1, perPage: 0 }, sort: { field: 'id', order: 'ASC' } }, { enabled }).total;
 
 /**
  * GET `${apiUrl}${path}` with the session (as the data provider does) for the API's non-list answers

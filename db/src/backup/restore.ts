@@ -92,6 +92,9 @@ async function restoreInTransaction(
 
   // Bring the schema to exactly where it was when the backup was made.
   let applied = await appliedMigrations(trx);
+  // The migrations build the job queue's schema too: rebuilt with the rest. Jobs are not in a backup (a restored
+  // database starts with empty queues).
+  if (applied.length === 0) await trx.raw('DROP SCHEMA IF EXISTS pgboss CASCADE');
   const backupLast = manifest.migrations[manifest.migrations.length - 1];
   if (!applied.every((name, i) => manifest.migrations[i] === name)) {
     throw new BackupError(

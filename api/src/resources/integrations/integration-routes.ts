@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
+import type { Jobs } from '../../jobs/jobs';
 import { z } from 'zod';
 import { contextOf, requireActor } from '../../core/actor';
 import { insertAudited, writeAudit } from '../../core/audit';
@@ -22,7 +23,7 @@ const newKeyInput = z.object({
  * POST /api_keys: a new key acting as a staff user (admins: anyone on staff; developers: themselves); the key is
  * in this answer only. POST /webhook_deliveries/:id/retry: send a failed or pending delivery again now.
  */
-export function integrationRouter(knex: Knex): Router {
+export function integrationRouter(knex: Knex, jobs: Pick<Jobs, 'send'>): Router {
   const router = Router();
 
   router.post('/api_keys', async (req: Request, res: Response) => {
@@ -57,6 +58,8 @@ export function integrationRouter(knex: Knex): Router {
     await knex.transaction(async (trx) => {
       await trx('webhook_deliveries').where({ id: delivery.id }).update({ status: 'pending', next_attempt_at: trx.fn.now() });
       await writeAudit(trx, contextOf(req), { action: 'retry', resource: 'webhook_deliveries', recordId: delivery.id });
+      // Sent now, not at the next minute's tick.
+      await jobs.send(trx, 'webhooks', {});
     });
     res.json({ id: delivery.id, status: 'pending' });
   });

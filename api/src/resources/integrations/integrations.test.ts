@@ -130,6 +130,18 @@ describe('webhooks', () => {
     await deliverDueWebhooks(t.db.knex);
     expect((await t.db.knex('webhook_deliveries').where({ id: pending.id }).first()).status).toBe('delivered');
     expect((await request(t.app).post(`/webhook_deliveries/${pending.id}/retry`).set(await as('admin'))).status).toBe(409);
+
+    // A retry by hand wakes the job queue in its transaction: the test app's worker sends it within seconds, not at
+    // the next minute's tick.
+    await t.db.knex('webhook_deliveries').where({ id: pending.id }).update({ status: 'failed' });
+    expect((await request(t.app).post(`/webhook_deliveries/${pending.id}/retry`).set(await as('admin'))).status).toBe(200);
+    const deadline = Date.now() + 15_000;
+    let status = 'pending';
+    while (status !== 'delivered' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      status = (await t.db.knex('webhook_deliveries').where({ id: pending.id }).first()).status;
+    }
+    expect(status).toBe('delivered');
     expect((await request(t.app).get('/webhooks').set(await as('sre'))).status).toBe(403);
     const bad = await request(t.app).post('/webhooks').set(await as('admin')).send({ url: 'ftp://example.com', resources: ['Batches!'] });
     expect(bad.status).toBe(422);
