@@ -76,7 +76,9 @@ export class Jobs {
     const worker = new PgBoss({
       connectionString: config.DATABASE_URL,
       schema: JOBS_SCHEMA,
-      max: config.JOBS_POOL_MAX,
+      // A connection for each polling runner and two to spare: a runner queued for a connection when pg-boss stops
+      // would wait forever (pg's pool neither serves nor refuses waiters once it is ending), so its loop never ends.
+      max: Math.max(config.JOBS_POOL_MAX, this.queues.reduce((sum, queue) => sum + Math.max(1, queue.concurrency ?? 1), 0) + 2),
       application_name: 'sms-jobs',
       schedule: options.schedules !== false,
       maintenanceIntervalSeconds: config.JOBS_MAINTENANCE_SECONDS,

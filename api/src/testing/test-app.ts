@@ -63,7 +63,6 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
       WRITE_LIMIT_PER_USER: '1000000',
       WRITE_LIMIT_PER_ADDRESS: '1000000',
       JOBS_POLL_SECONDS: '0.5',
-      JOBS_POOL_MAX: '2',
       MAIL_RETRY_DELAY_SECONDS: '1',
       ...(catcher ? { SMTP_URL: catcher.url } : {}),
       ...env,
@@ -125,10 +124,11 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     async close() {
       await app.close();
       for (const server of servers) server.closeAllConnections?.();
+      const working = app.jobs.started;
       await app.jobs.stop();
       // pg-boss checks each second that its stopped worker loops have ended (a timer that looks up a module): let
       // that check run before Jest tears the test file's modules down.
-      if (options.jobs !== false) await new Promise((resolve) => setTimeout(resolve, 1100));
+      if (working) await new Promise((resolve) => setTimeout(resolve, 1100));
       await catcher?.close();
       await db.destroy();
     },

@@ -21,5 +21,8 @@ export function postgresMemoryFlags(totalBytes = os.totalmem()): string[] {
     '-c', `maintenance_work_mem=${maintenanceMb}MB`,
     // Fewer forced checkpoints while a crowd submits or a data set loads.
     '-c', 'max_wal_size=4GB',
+    // Each API node holds its request pool and a connection per job runner (api/src/jobs/jobs.ts); several nodes,
+    // the portal and the test runs' many apps outgrow PostgreSQL's default of 100.
+    '-c', 'max_connections=300',
   ];
 }

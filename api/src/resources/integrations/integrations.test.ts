@@ -10,7 +10,8 @@ let t: TestApp;
 const as = async (role: Role) => ({ Authorization: `Bearer ${await t.tokenFor(role)}` });
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // Deliveries are sent by the test's own calls; the last test starts the job workers to show the queue send them.
+  t = await createTestApp({}, { jobs: false });
 });
 afterAll(() => t.close());
 
@@ -133,6 +134,7 @@ describe('webhooks', () => {
 
     // A retry by hand wakes the job queue in its transaction: the test app's worker sends it within seconds, not at
     // the next minute's tick.
+    await t.app.jobs.start({ schedules: false });
     await t.db.knex('webhook_deliveries').where({ id: pending.id }).update({ status: 'failed' });
     expect((await request(t.app).post(`/webhook_deliveries/${pending.id}/retry`).set(await as('admin'))).status).toBe(200);
     const deadline = Date.now() + 15_000;
