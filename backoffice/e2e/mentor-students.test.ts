@@ -33,6 +33,8 @@ describe('a mentor and their students', () => {
     // Every row (both pages at once) is one of those 25 students in a DEMO-B01 mission; each of them is there.
     await page.goto(`${env.system!.backofficeUrl}/#/students?perPage=50`);
     await page.getByText('1-38 of 38').waitFor();
+    // The first page's 25 rows stay on screen until the 50-row page has arrived.
+    await page.waitForFunction(() => document.querySelectorAll('tbody td.column-mission_code').length === 38);
     const scopes = (await page.locator('tbody td.column-mission_code').allInnerTexts()).map((t) => t.trim());
     expect(scopes).toHaveLength(38);
     expect(scopes.every((scope) => /^DEMO-B01 · M\d$/.test(scope))).toBe(true);
