@@ -155,9 +155,10 @@ describe('job monitor', () => {
     if (!env.browser) return;
     const { page, problems } = await openPage(env, WIDE);
     await signIn(env, page, account('sre').email);
+    await page.getByRole('menuitem', { name: 'My calls' }).waitFor();
     expect(await page.getByRole('menuitem', { name: 'Jobs' }).count()).toBe(0);
     await page.goto(url('/jobs'));
-    await page.getByText('Not found or no access').waitFor();
+    await page.getByRole('heading', { name: 'Not found or no access', level: 1 }).waitFor();
     expect(await page.getByRole('heading', { name: 'Latest failures' }).count()).toBe(0);
     expect(problems).toEqual([]);
   });

@@ -195,24 +195,6 @@ const JobSections = ({ round }: { round: number }) => {
           {overview.error}
         </Alert>
       )}
-      <OpsSection id="queues-heading" title="Queues">
-        {overview.loading && !data && <LinearProgress />}
-        {data &&
-          (data.queues.length === 0 ? (
-            <Typography color="text.secondary">No queue is declared.</Typography>
-          ) : (
-            <>
-              <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
-                Jobs by state; finished jobs are counted for 12 hours, then archived.
-              </Typography>
-              <Grid container spacing={1.5}>
-                {data.queues.map((queue) => (
-                  <QueueCard key={queue.name} queue={queue} />
-                ))}
-              </Grid>
-            </>
-          ))}
-      </OpsSection>
       <OpsSection id="failures-heading" title="Latest failures">
         {overview.loading && !data && <LinearProgress />}
         {data &&
@@ -231,11 +213,29 @@ const JobSections = ({ round }: { round: number }) => {
             </>
           ))}
       </OpsSection>
+      <OpsSection id="queues-heading" title="Queues">
+        {overview.loading && !data && <LinearProgress />}
+        {data &&
+          (data.queues.length === 0 ? (
+            <Typography color="text.secondary">No queue is declared.</Typography>
+          ) : (
+            <>
+              <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+                Jobs by state; finished jobs are counted for 12 hours, then archived.
+              </Typography>
+              <Grid container spacing={1.5}>
+                {data.queues.map((queue) => (
+                  <QueueCard key={queue.name} queue={queue} />
+                ))}
+              </Grid>
+            </>
+          ))}
+      </OpsSection>
     </>
   );
 };
 
-/** /jobs — the job monitor for developers and admins: each queue's jobs by state, the latest failures, retry and cancel. */
+/** /jobs — the job monitor for developers and admins: the latest failures first (retry, cancel), then each queue's jobs by state. */
 export const JobsPage = () => {
   useAuthenticated();
   const me = useMe();
