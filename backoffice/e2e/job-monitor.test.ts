@@ -3,8 +3,10 @@
 // more is allowed an hour later, so a failed mail waits to retry. Then:
 // - an admin sees the mail queue's counts and the failures with their error; a mail that failed for good is retried
 //   (a mail catcher now listens: it is sent and leaves the list); one waiting to retry is cancelled (confirmed);
-// - a developer sees the screen (360 px); an SRE has no menu line and is refused the page.
+// - a developer sees the screen (360 px), with no serious or critical axe violation at 360 and 1280 px (the sweep in
+//   accessibility.test.ts finds the screen from the menu too); an SRE has no menu line and is refused the page.
 // Screenshots at 1280 and 360 px go to /tmp/job-monitor-shots (JOB_SHOTS overrides).
+import { readFileSync } from 'node:fs';
 import type { Knex } from 'knex';
 import { createKnex } from '../../db/src';
 import { freePort } from '../../db/src/launcher/port';
@@ -133,7 +135,7 @@ describe('job monitor', () => {
     expect(problems).toEqual([]);
   });
 
-  test('a developer sees the screen on a phone', async () => {
+  test('a developer sees the screen on a phone; axe finds no serious or critical violation', async () => {
     if (!env.browser) return;
     await catcher?.close();
     catcher = undefined;
@@ -149,6 +151,30 @@ describe('job monitor', () => {
     await expectNoHorizontalScroll(page);
     await shot(page, 'jobs-360');
     expect(problems).toEqual([]);
+
+    // axe, injected as a script (bypassCSP: the app's CSP rightly refuses it), at both widths.
+    const context = await env.browser.newContext({ viewport: PHONE, bypassCSP: true });
+    try {
+      const checked = await context.newPage();
+      checked.setDefaultTimeout(15_000);
+      await signIn(env, checked, account('developer').email);
+      await checked.goto(url('/jobs'));
+      await checked.getByRole('listitem', { name: `Job ${waiting.id}` }).waitFor();
+      await checked.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+      for (const width of [PHONE, WIDE]) {
+        await checked.setViewportSize(width);
+        await checked.waitForTimeout(300);
+        const violations = await checked.evaluate(async () => {
+          const result = await (window as any).axe.run(document, { resultTypes: ['violations'] }); // eslint-disable-line @typescript-eslint/no-explicit-any
+          return result.violations
+            .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v: { id: string; help: string; nodes: { target: unknown }[] }) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => String(n.target)).join(' | ')}`);
+        });
+        expect({ width: width.width, violations }).toEqual({ width: width.width, violations: [] });
+      }
+    } finally {
+      await context.close();
+    }
   });
 
   test('an SRE has no menu line and is refused the page', async () => {
