@@ -76,7 +76,7 @@ describe('menus follow each role’s permissions', () => {
   const OUTREACH = ['Call lists', 'Call scripts', 'SREs'];
   const COHORTS = ['Students', 'Import CSV', 'Batches', 'Missions'];
   const INTEGRITY = ['Integrity cases', 'Appeals'];
-  const OPERATIONS = ['System', 'Access (RBAC)', 'Logs', 'Webhooks', 'API keys'];
+  const OPERATIONS = ['System', 'Jobs', 'Access (RBAC)', 'Logs', 'Webhooks', 'API keys'];
   const EXPECTED: Record<string, string[]> = {
     admin: ['Low performers', 'Calls', ...OUTREACH, ...COHORTS, 'Assignments', 'Meetings', 'Notices', 'Tickets', ...INTEGRITY, 'Attendance by day', 'Assignments report', 'Mentor load', 'Meeting feedback', 'Certificates', 'Users', 'Settings', 'Feature requests', 'Audit log', 'Mail outbox', ...OPERATIONS],
     developer: ['Students', 'Batches', 'Missions', 'Audit log', 'Mail outbox', ...OPERATIONS],

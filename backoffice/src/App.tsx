@@ -48,6 +48,7 @@ const MeetingCodePage = lazyNamed(() => import('./meetings/MeetingCodePage'), 'M
 const MissionPairingPage = lazyNamed(() => import('./missions/MissionPairingPage'), 'MissionPairingPage');
 const RbacPage = lazyNamed(() => import('./ops/RbacPage'), 'RbacPage');
 const SystemPage = lazyNamed(() => import('./ops/SystemPage'), 'SystemPage');
+const JobsPage = lazyNamed(() => import('./ops/JobsPage'), 'JobsPage');
 const ProfilePage = lazyNamed(() => import('./profile/ProfilePage'), 'ProfilePage');
 // Outside the layout (and its Suspense): each in its own.
 const ForgotPasswordPage = suspended(lazyNamed(() => import('./auth/ForgotPasswordPage'), 'ForgotPasswordPage'));
@@ -98,13 +99,14 @@ export const App = () => (
     <Resource {...appLogs} />
     <Resource {...outboxMessages} />
     <Resource {...settings} />
-    {/* Operations (admins and developers): System and Access (RBAC) pages are listed in the menu before API keys. */}
+    {/* Operations (admins and developers): System, Jobs and Access (RBAC) pages are listed in the menu before API keys. */}
     <Resource {...apiKeys} />
     <Resource {...webhooks} />
     <Resource {...webhookDeliveries} />
     <CustomRoutes>
       <Route path="/profile" element={<ProfilePage />} />
       <Route path="/system" element={<SystemPage />} />
+      <Route path="/jobs" element={<JobsPage />} />
       <Route path="/rbac" element={<RbacPage />} />
     </CustomRoutes>
     <CustomRoutes noLayout>

@@ -118,4 +118,24 @@ describe('work nobody runs yet', () => {
     expect(record.message).toMatch(/^The import was interrupted \(a server stopped\)/);
     expect(await reapInterruptedImports(t.db.knex)).toBe(0);
   });
+
+  it('lists a job whose attempt failed and that waits for the next one, with when it runs; it can be cancelled, not retried', async () => {
+    await request(t.app).post('/auth/password/forgot').send({ email: 'mentor@example.com' });
+    const outbox = await t.db.knex('outbox_messages').where({ to: 'mentor@example.com' }).first('id');
+    const job = await t.db.knex('pgboss.job').where({ name: 'mail' }).whereRaw("(data->>'outbox_id')::int = ?", [outbox.id]).first('id');
+    // As pg-boss leaves it after a failed attempt with retries left.
+    await t.db.knex('pgboss.job').where({ name: 'mail', id: job.id }).update({
+      state: 'retry',
+      started_on: t.db.knex.fn.now(),
+      start_after: t.db.knex.raw("now() + interval '1 hour'"),
+      output: JSON.stringify({ message: 'SMTP delivery failed: connect ECONNREFUSED' }),
+    });
+    const overview = await request(t.app).get('/ops/jobs').set(await as('developer'));
+    const listed = overview.body.failures.find((failure: { id: string }) => failure.id === job.id);
+    expect(listed).toMatchObject({ queue: 'mail', state: 'retry', attempts: 1, error: 'SMTP delivery failed: connect ECONNREFUSED', failed_at: expect.any(String), next_attempt_at: expect.any(String) });
+    expect((await request(t.app).post(`/ops/jobs/mail/${job.id}/retry`).set(await as('admin'))).status).toBe(409);
+    expect((await request(t.app).post(`/ops/jobs/mail/${job.id}/cancel`).set(await as('admin'))).status).toBe(200);
+    const after = await request(t.app).get('/ops/jobs').set(await as('developer'));
+    expect(after.body.failures.find((failure: { id: string }) => failure.id === job.id)).toBeUndefined();
+  });
 });

@@ -19,17 +19,22 @@ export interface QueueSummary {
 export interface JobFailure {
   id: string;
   queue: string;
-  state: 'failed';
+  /** `retry`: an attempt failed and the next one waits (cancellable); `failed`: no attempt left (retryable). */
+  state: 'failed' | 'retry';
   attempts: number;
   error: string | null;
   data: unknown;
   created_at: Date;
+  /** When the last attempt failed (for a job waiting to retry: when it started). */
   failed_at: Date | null;
+  /** A job waiting to retry: when the next attempt runs. */
+  next_attempt_at: Date | null;
 }
 
 /**
  * What the job monitor shows: each declared queue with its jobs counted by state (pg-boss keeps finished jobs in
- * `pgboss.job` for 12 hours before archiving them) and its cron, and the latest failures with their error.
+ * `pgboss.job` for 12 hours before archiving them) and its cron, and the latest failures with their error: jobs
+ * that failed for good, and jobs whose last attempt failed and that wait for the next (so they can be cancelled).
  * Job data holds ids only (never a mail body or an import's file), so it is shown as is.
  */
 export async function jobOverview(knex: Knex, queues: readonly AnyQueue[], options: { queue?: string; limit?: number } = {}): Promise<{ queues: QueueSummary[]; failures: JobFailure[] }> {
@@ -51,10 +56,11 @@ export async function jobOverview(knex: Knex, queues: readonly AnyQueue[], optio
     if (row.state) summary.counts[row.state as (typeof STATES)[number]] = row.n;
   }
   const { rows: failures } = await knex.raw(
-    `SELECT id::text, name AS queue, 'failed' AS state, retry_count + 1 AS attempts, coalesce(output->>'message', output->'value'->>'message') AS error,
-            data, created_on AS created_at, completed_on AS failed_at
-     FROM ${JOBS_SCHEMA}.job WHERE state = 'failed' AND name = ANY(?::text[])
-     ORDER BY completed_on DESC NULLS LAST LIMIT ?`,
+    `SELECT id::text, name AS queue, state::text AS state, retry_count + 1 AS attempts, coalesce(output->>'message', output->'value'->>'message') AS error,
+            data, created_on AS created_at, coalesce(completed_on, started_on) AS failed_at,
+            CASE WHEN state = 'retry' THEN start_after END AS next_attempt_at
+     FROM ${JOBS_SCHEMA}.job WHERE (state = 'failed' OR (state = 'retry' AND output IS NOT NULL)) AND name = ANY(?::text[])
+     ORDER BY coalesce(completed_on, started_on) DESC NULLS LAST LIMIT ?`,
     [options.queue ? [options.queue] : names, options.limit ?? 50],
   );
   return { queues: [...byName.values()], failures: failures as JobFailure[] };

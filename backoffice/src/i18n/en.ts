@@ -101,6 +101,7 @@ export const en = {
       audit_log: 'Audit log',
       outbox: 'Mail outbox',
       system: 'System',
+      jobs: 'Jobs',
       rbac: 'Access (RBAC)',
       app_logs: 'Logs',
       webhooks: 'Webhooks',

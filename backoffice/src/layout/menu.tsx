@@ -30,6 +30,7 @@ import TrendingDownIcon from '@mui/icons-material/TrendingDown';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import VideoCallIcon from '@mui/icons-material/VideoCall';
 import WebhookIcon from '@mui/icons-material/Webhook';
+import WorkHistoryIcon from '@mui/icons-material/WorkHistory';
 import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
 import type { Role } from '../providers/session';
 
@@ -139,6 +140,7 @@ export const MENU: MenuGroupSpec[] = [
     label: 'app.menu.group.operations',
     items: [
       { to: '/system', label: 'app.menu.system', icon: MonitorHeartIcon, roles: ['admin', 'developer'] },
+      { to: '/jobs', label: 'app.menu.jobs', icon: WorkHistoryIcon, roles: ['admin', 'developer'] },
       { to: '/rbac', label: 'app.menu.rbac', icon: AdminPanelSettingsIcon, roles: ['admin', 'developer'] },
       { resource: 'app_logs', label: 'app.menu.app_logs', icon: ReceiptLongIcon, roles: ['admin', 'developer'] },
       { resource: 'webhooks', label: 'app.menu.webhooks', icon: WebhookIcon, roles: ['admin', 'developer'] },
