@@ -27,9 +27,11 @@ const OTHER_STUDENT = 'demo.student.b1.3@example.org';
 const LIVE_WITHIN_MS = 6_000;
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+/** A nav badge's number; no badge is none. */
 const count = async (page: Page, selector: string) => {
-  const text = await nav(page).locator(selector).first().innerText().catch(() => '0');
-  return Number(text.replace('+', '')) || 0;
+  const badge = nav(page).locator(selector);
+  if ((await badge.count()) === 0) return 0;
+  return Number((await badge.first().innerText()).replace('+', '')) || 0;
 };
 const unreadNotices = (page: Page) => count(page, 'a[href="/notices"] .nav-count');
 const newAlerts = (page: Page) => count(page, 'summary .nav-count');
