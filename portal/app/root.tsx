@@ -9,6 +9,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLoaderData,
   useLocation,
   useRouteError,
   useRouteLoaderData,
@@ -17,6 +18,7 @@ import {
 import { useEffect, useRef, type ReactNode } from 'react';
 
 import { CsrfInput } from './components/form';
+import { useLiveUpdates } from './lib/live-updates';
 import { useNonce } from './lib/nonce';
 import { commitSession, getSession, newCsrfToken } from './lib/session.server';
 import { navState, type NavState } from './lib/student-page.server';
@@ -240,6 +242,8 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  const { student } = useLoaderData<typeof loader>();
+  useLiveUpdates(Boolean(student));
   return <Outlet />;
 }
 

@@ -109,8 +109,11 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 /** Sends one request; resolves with the successful Response, rejects with ApiError. */
-async function send(path: string, { method = 'GET', body, caller = {}, timeoutMs = TIMEOUT_MS }: CallOptions & { timeoutMs?: number }): Promise<Response> {
-  const headers = new Headers({ Accept: 'application/json', 'User-Agent': caller.userAgent || 'sms-portal' });
+async function send(
+  path: string,
+  { method = 'GET', body, caller = {}, timeoutMs = TIMEOUT_MS, signal, accept = 'application/json' }: CallOptions & { timeoutMs?: number; signal?: AbortSignal; accept?: string },
+): Promise<Response> {
+  const headers = new Headers({ Accept: accept, 'User-Agent': caller.userAgent || 'sms-portal' });
   if (body !== undefined) headers.set('Content-Type', 'application/json');
   if (caller.token) headers.set('Authorization', `Bearer ${caller.token}`);
   if (caller.clientIp) headers.set('X-Forwarded-For', caller.clientIp);
@@ -121,7 +124,7 @@ async function send(path: string, { method = 'GET', body, caller = {}, timeoutMs
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: signal ?? AbortSignal.timeout(timeoutMs),
       redirect: 'manual',
     });
   } catch (error) {
@@ -146,6 +149,14 @@ async function jsonOf<T>(response: Response): Promise<T> {
 /** A file from the API, as its response (streamed, with its headers); rejects with ApiError like any call. */
 export function apiDownload(caller: Caller, path: string): Promise<Response> {
   return send(path, { caller, timeoutMs: 5 * 60_000 });
+}
+
+/**
+ * `GET /events`: the API's Server-Sent Events of changes this student may read, open until `signal` aborts (the
+ * browser went) or the API ends it (signed out elsewhere, restart). Rejects with ApiError like any call.
+ */
+export function apiEventStream(caller: Caller, signal: AbortSignal): Promise<Response> {
+  return send('/events', { caller, signal, accept: 'text/event-stream' });
 }
 
 /** One call to the API. Resolves with the parsed JSON body (undefined for 204), rejects with ApiError. */
