@@ -102,3 +102,20 @@ it('beats every heartbeat, and ends the stream when its session ends', async () 
   await stream.next((m) => m.event === 'end', 3000);
   await stream.ended;
 });
+
+it("tells a student about their own shout-out and a new assignment in their mission, and nothing of another student's", async () => {
+  const student = await open(await bearer('student'));
+  const k = t.db.knex;
+  const mentor = await t.userId('mentor');
+  const [theirs] = await k('shoutouts').insert({ student_id: unpaired, mission_id: m1, badge: 'helpful', given_by: mentor }).returning('id');
+  const [mine] = await k('shoutouts').insert({ student_id: await t.userId('student'), mission_id: m1, badge: 'helpful', given_by: mentor }).returning('id');
+  await student.next(changeOf('shoutouts', Number(mine.id)));
+  const heard = student.messages.flatMap((m) => ((m.data as { resource?: string }).resource === 'shoutouts' ? (m.data as { ids: number[] }).ids : []));
+  expect(heard).toEqual([Number(mine.id)]);
+  expect(heard).not.toContain(Number(theirs.id));
+
+  const { rows } = await k.raw(`SELECT to_char(ends_on, 'YYYY-MM-DD') AS day FROM missions WHERE id = ?`, [m1]);
+  const created = await request(t.app).post('/assignments').set(await bearer('manager')).send({ mission_id: m1, number: 99, title: 'Live assignment', deadline_local: `${rows[0].day}T12:00` });
+  expect({ status: created.status, message: created.body.message }).toEqual({ status: 201, message: undefined });
+  await student.next(changeOf('assignments', Number(created.body.id)));
+});
