@@ -20,6 +20,7 @@ import {
 import AutoFixHighIcon from '@mui/icons-material/AutoFixHigh';
 import CheckIcon from '@mui/icons-material/Check';
 import HandshakeIcon from '@mui/icons-material/Handshake';
+import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import {
   DataTable,
   EmailField,
@@ -36,6 +37,7 @@ import {
   useNotify,
   useRefresh,
   type Identifier,
+  type RaRecord,
 } from 'react-admin';
 import { STUDENT_STATUS_CHOICES } from '../common/choices';
 import { missionLabel, plural } from '../common/format';
@@ -43,6 +45,7 @@ import { StatusChip } from '../common/StatusChip';
 import { useIsSmall } from '../common/useIsSmall';
 import { useSmsDataProvider, type AutoPairPlan } from '../providers/dataProvider';
 import { PairDialog } from '../students/StudentBulkActions';
+import { MoveStudentsDialog } from './MoveStudentsDialog';
 
 const Section = ({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) => (
   <Card component="section" sx={{ mb: 2 }}>
@@ -74,7 +77,8 @@ const LoadBar = ({ load, capacity }: { load: number; capacity: number | null }) 
   </Box>
 );
 
-const MentorLoads = ({ missionId }: { missionId: Identifier }) => {
+const MentorLoads = ({ missionId, canMove }: { missionId: Identifier; canMove: boolean }) => {
+  const [moving, setMoving] = useState<RaRecord | null>(null);
   const {
     data = [],
     total,
@@ -100,6 +104,7 @@ const MentorLoads = ({ missionId }: { missionId: Identifier }) => {
             <TableCell>Mentor</TableCell>
             <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>Email</TableCell>
             <TableCell>Load / capacity</TableCell>
+            {canMove && <TableCell align="right">Students</TableCell>}
           </TableRow>
         </TableHead>
         <TableBody>
@@ -110,6 +115,19 @@ const MentorLoads = ({ missionId }: { missionId: Identifier }) => {
               <TableCell>
                 <LoadBar load={Number(m.load ?? 0)} capacity={m.capacity == null ? null : Number(m.capacity)} />
               </TableCell>
+              {canMove && (
+                <TableCell align="right">
+                  <MuiButton
+                    size="small"
+                    startIcon={<SwapHorizIcon />}
+                    disabled={!Number(m.load ?? 0) || data.length < 2}
+                    onClick={() => setMoving(m)}
+                    aria-label={`Move students of ${m.mentor_name}`}
+                  >
+                    Move students
+                  </MuiButton>
+                </TableCell>
+              )}
             </TableRow>
           ))}
         </TableBody>
@@ -119,6 +137,7 @@ const MentorLoads = ({ missionId }: { missionId: Identifier }) => {
           Showing {data.length} of {total} mentors.
         </Typography>
       )}
+      {moving && <MoveStudentsDialog missionId={missionId} mentor={moving} mentors={data} onClose={() => setMoving(null)} />}
     </TableContainer>
   );
 };
@@ -374,7 +393,7 @@ export const MissionPairingPage = () => {
         </Alert>
       )}
       <Section title="Mentors">
-        <MentorLoads missionId={mission.id} />
+        <MentorLoads missionId={mission.id} canMove={Boolean(canAccess)} />
       </Section>
       {canAccess && <AutoPairing missionId={mission.id} />}
       {canAccess && <UnpairedStudents missionId={mission.id} />}

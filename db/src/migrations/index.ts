@@ -27,6 +27,7 @@ import * as keepEnrolmentFigures from './20261207130100_keep_enrolment_figures';
 import * as indexListColumns from './20261207130200_index_list_columns';
 import * as addOwnSubmissions from './2026120715001_add_own_submissions';
 import * as indexLogsAndReviews from './20261207160100_index_logs_and_reviews';
+import * as missionMentorsActive from './20261207170100_mission_mentors_active';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '20261207130200_index_list_columns': indexListColumns,
   '2026120715001_add_own_submissions': addOwnSubmissions,
   '20261207160100_index_logs_and_reviews': indexLogsAndReviews,
+  '20261207170100_mission_mentors_active': missionMentorsActive,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

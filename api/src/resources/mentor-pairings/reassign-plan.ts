@@ -48,9 +48,14 @@ const names = (rows: { name: string }[]) => rows.map((row) => row.name).join(', 
  * student to the target with the fewest students that still has room and is not already that student's mentor.
  * Throws a 4xx naming the problem; writes nothing.
  */
-export async function planReassign(db: Knex | Knex.Transaction, mission: { id: number; code: string }, input: ReassignRequest): Promise<ReassignPlan> {
+export async function planReassign(
+  db: Knex | Knex.Transaction,
+  mission: { id: number; code: string },
+  input: ReassignRequest,
+  options: { allowNone?: boolean } = {},
+): Promise<ReassignPlan> {
   const { rows: mentorRows } = await db.raw(
-    `SELECT mm.mentor_id::int AS mentor_id, u.name, u.email, u.status, mm.capacity,
+    `SELECT mm.mentor_id::int AS mentor_id, u.name, u.email, u.status, mm.active, mm.capacity,
             (SELECT count(*)::int FROM mentor_pairings mp WHERE mp.mission_id = mm.mission_id AND mp.mentor_id = mm.mentor_id) AS load
      FROM mission_mentors mm JOIN users u ON u.id = mm.mentor_id
      WHERE mm.mission_id = ? ORDER BY mm.mentor_id`,
@@ -86,17 +91,20 @@ export async function planReassign(db: Knex | Knex.Transaction, mission: { id: n
       });
     }
   }
-  if (chosen.length === 0) throw errors.validation(`${from.name} has no students on ${mission.code} to move.`, { from_mentor_id: 'No students to move.' });
+  if (chosen.length === 0) {
+    if (options.allowNone) return { mission_id: mission.id, mission_code: mission.code, from_mentor: from, moves: [], mentors: [], remaining: 0 };
+    throw errors.validation(`${from.name} has no students on ${mission.code} to move.`, { from_mentor_id: 'No students to move.' });
+  }
 
   let targets: MentorLoad[];
   if (input.to_mentor_id !== undefined) {
     if (input.to_mentor_id === from.mentor_id) throw errors.validation('Choose a different mentor to move the students to.', { to_mentor_id: 'Same as the current mentor.' });
     const row = mentorRows.find((candidate: { mentor_id: number }) => candidate.mentor_id === input.to_mentor_id);
     if (!row) throw errors.validation(`Mentor #${input.to_mentor_id} is not a mentor on ${mission.code}. A manager must add them to the mission first.`, { to_mentor_id: 'Not a mentor on this mission.' });
-    if (row.status !== 'active') throw errors.validation(`${row.name} is not active and can't take students.`, { to_mentor_id: 'Not an active mentor.' });
+    if (row.status !== 'active' || !row.active) throw errors.validation(`${row.name} is not active${row.active ? '' : ` on ${mission.code}`} and can't take students.`, { to_mentor_id: 'Not an active mentor.' });
     targets = [loadOf(row)];
   } else {
-    targets = mentorRows.filter((row: { mentor_id: number; status: string }) => row.mentor_id !== from.mentor_id && row.status === 'active').map(loadOf);
+    targets = mentorRows.filter((row: { mentor_id: number; status: string; active: boolean }) => row.mentor_id !== from.mentor_id && row.active && row.status === 'active').map(loadOf);
     if (targets.length === 0) throw errors.conflict(`${mission.code} has no other active mentor to take these students. A manager must add one first.`);
   }
 

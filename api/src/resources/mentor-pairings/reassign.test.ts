@@ -127,3 +127,35 @@ it('moves all of a mentor’s students, balanced by load, in one go', async () =
   expect(again.status).toBe(422);
   expect(again.body.message).toMatch(/has no students on M1 to move/);
 });
+
+it('marks a mentor inactive on the mission once all their students are moved; inactive mentors take no one', async () => {
+  const k = t.db.knex;
+  const some = await reassign({ mission_id: mission, from_mentor_id: mentors[1], student_ids: (await pairingsOf(mentors[1])).slice(0, 1), deactivate: true, dry_run: false });
+  expect(some.status).toBe(422);
+  expect(some.body.message).toMatch(/only when all their students move/);
+
+  const own = await pairingsOf(mentors[1]);
+  const response = await reassign({ mission_id: mission, from_mentor_id: mentors[1], deactivate: true, dry_run: false });
+  expect(response.status).toBe(200);
+  expect(response.body).toMatchObject({ moved: own.length, remaining: 0, deactivated: true });
+  // mentors[0] has no students left but is still active: the emptiest target, so first to fill.
+  expect(response.body.mentors.find((m: { mentor_id: number }) => m.mentor_id === mentors[0])).toMatchObject({ load_before: 0 });
+  expect(await pairingsOf(mentors[1])).toEqual([]);
+  expect(await k('mission_mentors').where({ mission_id: mission, mentor_id: mentors[1] }).first('active')).toEqual({ active: false });
+  expect(await k('audit_log').where({ resource: 'mission_mentors', action: 'deactivate' }).count({ n: '*' })).toEqual([{ n: 1 }]);
+
+  // No longer a target, by balancing, by choice or by hand.
+  const plan = await reassign({ mission_id: mission, from_mentor_id: mentors[2], dry_run: true });
+  expect(plan.body.mentors.map((m: { mentor_id: number }) => m.mentor_id)).not.toContain(mentors[1]);
+  const chosen = await reassign({ mission_id: mission, from_mentor_id: mentors[2], to_mentor_id: mentors[1], dry_run: true });
+  expect(chosen.status).toBe(422);
+  expect(chosen.body.message).toMatch(/is not active on M1/);
+  const [student] = await pairingsOf(mentors[2]);
+  const byHand = await request(t.app).post('/mentor_pairings').set(await as('sre')).send({ mission_id: mission, student_id: student, mentor_id: mentors[1] });
+  expect(byHand.status).toBeGreaterThanOrEqual(400);
+  expect(byHand.status).toBeLessThan(500);
+  expect(byHand.body.message).toMatch(/no longer mentors on this mission/);
+  const again = await reassign({ mission_id: mission, from_mentor_id: mentors[1], deactivate: true, dry_run: false });
+  expect(again.status).toBe(409);
+  expect(again.body.message).toMatch(/already inactive/);
+});
