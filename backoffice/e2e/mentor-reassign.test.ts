@@ -58,6 +58,7 @@ describe('moving a mentor’s students (SRE)', () => {
     await dialog.getByLabel(`All ${own.length - 2} students`).waitFor();
     await dialog.getByRole('combobox', { name: 'Move to' }).click();
     await page.getByRole('option', { name: new RegExp(`^${mentors[1].mentor_name} \\(`) }).click();
+    await dialog.getByLabel(`Then mark ${from.mentor_name} inactive on this mission (no new students)`).check();
     await dialog.getByRole('button', { name: 'Preview' }).click();
     await moves.waitFor();
     expect(await moves.locator('tbody tr').count()).toBe(own.length - 2);
@@ -65,7 +66,9 @@ describe('moving a mentor’s students (SRE)', () => {
     await shotDialog(page, 'move-all-preview-1280');
     await dialog.getByRole('button', { name: `Confirm: move ${own.length - 2} students` }).click();
     await page.getByText(`Moved ${own.length - 2} students from ${from.mentor_name}.`, { exact: false }).waitFor();
+    await page.getByText(`${from.mentor_name} is now inactive on this mission.`, { exact: false }).waitFor();
     expect(await pairingsOf(from.mentor_id)).toEqual([]);
+    await page.getByRole('row', { name: new RegExp(`^${from.mentor_name} Inactive`) }).waitFor();
     expect(await page.getByRole('button', { name: `Move students of ${from.mentor_name}` }).isDisabled()).toBe(true);
     await shot(page, 'pairing-page-after-1280');
 
@@ -74,9 +77,10 @@ describe('moving a mentor’s students (SRE)', () => {
     await page.goto(`${env.system!.backofficeUrl}/#/mentor_pairings?${filterQuery({ mission_id: mission, mentor_id: mentors[1].mentor_id })}`);
     const before = (await pairingsOf(mentors[1].mentor_id)).length;
     await page.getByRole('button', { name: new RegExp(`^Unpair .+ from ${mentors[1].mentor_name}$`) }).first().click();
-    await page.getByRole('button', { name: 'Confirm' }).click();
-    await page.getByText('Unpaired.').waitFor();
-    expect((await pairingsOf(mentors[1].mentor_id)).length).toBe(before - 1);
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    for (let tries = 0; (await pairingsOf(mentors[1].mentor_id)).length !== before - 1 && tries < 50; tries += 1) await page.waitForTimeout(200);
+    expect({ left: (await pairingsOf(mentors[1].mentor_id)).length, problems }).toEqual({ left: before - 1, problems: [] });
+    await shot(page, 'unpaired-1280');
     expect(moved).toBeDefined();
     expect(problems).toEqual([]);
   });

@@ -110,7 +110,10 @@ const MentorLoads = ({ missionId, canMove }: { missionId: Identifier; canMove: b
         <TableBody>
           {data.map((m) => (
             <TableRow key={m.id}>
-              <TableCell>{m.mentor_name}</TableCell>
+              <TableCell>
+                {m.mentor_name}
+                {m.active === false && <Chip size="small" label="Inactive" sx={{ ml: 1 }} />}
+              </TableCell>
               <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{m.mentor_email}</TableCell>
               <TableCell>
                 <LoadBar load={Number(m.load ?? 0)} capacity={m.capacity == null ? null : Number(m.capacity)} />

@@ -110,6 +110,7 @@ export const MoveStudentsDialog = ({
   const [which, setWhich] = useState<'all' | 'some'>('all');
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [target, setTarget] = useState<string>(BALANCE);
+  const [deactivate, setDeactivate] = useState(false);
   const [plan, setPlan] = useState<ReassignPlan | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -118,7 +119,7 @@ export const MoveStudentsDialog = ({
     sort: { field: 'student_name', order: 'ASC' },
     pagination: { page: 1, perPage: 1000 },
   });
-  const others = mentors.filter((m) => m.mentor_id !== mentor.mentor_id);
+  const others = mentors.filter((m) => m.mentor_id !== mentor.mentor_id && m.active !== false);
 
   // Any change of the choice makes the preview stale.
   const changed = <T,>(set: (value: T) => void) => (value: T) => {
@@ -139,6 +140,7 @@ export const MoveStudentsDialog = ({
     from_mentor_id: Number(mentor.mentor_id),
     ...(which === 'some' ? { student_ids: [...chosen] } : {}),
     ...(target !== BALANCE ? { to_mentor_id: Number(target) } : {}),
+    ...(which === 'all' && deactivate ? { deactivate: true } : {}),
   });
   const run = async (apply: boolean) => {
     setBusy(true);
@@ -149,7 +151,8 @@ export const MoveStudentsDialog = ({
         setPlan(result);
         return;
       }
-      notify(`Moved ${plural(result.moved, 'student')} from ${mentor.mentor_name}. The students and their new mentors were emailed.`, {
+      const inactive = result.deactivated ? ` ${mentor.mentor_name} is now inactive on this mission.` : '';
+      notify(`Moved ${plural(result.moved, 'student')} from ${mentor.mentor_name}. The students and their new mentors were emailed.${inactive}`, {
         type: 'success',
       });
       refresh();
@@ -211,6 +214,12 @@ export const MoveStudentsDialog = ({
                 </MenuItem>
               ))}
             </TextField>
+            {which === 'all' && (
+              <FormControlLabel
+                control={<Checkbox checked={deactivate} onChange={(event) => changed(setDeactivate)(event.target.checked)} />}
+                label={`Then mark ${mentor.mentor_name} inactive on this mission (no new students)`}
+              />
+            )}
           </>
         )}
         {busy && <LinearProgress sx={{ mt: 2 }} aria-label="Working" />}

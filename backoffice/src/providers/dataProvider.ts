@@ -35,6 +35,8 @@ export interface ReassignRequest {
   student_ids?: Identifier[];
   /** Omitted: balanced over the mission's other active mentors. */
   to_mentor_id?: Identifier;
+  /** With all students moved, the mentor takes no new students on this mission. */
+  deactivate?: boolean;
 }
 export interface ReassignPlan {
   mission_id: number;
@@ -42,6 +44,7 @@ export interface ReassignPlan {
   dry_run: boolean;
   moved: number;
   remaining: number;
+  deactivated?: boolean;
   from_mentor: { mentor_id: number; name: string; capacity: number | null; load_before: number; load_after: number };
   moves: { pairing_id: number; student_id: number; student_name: string; from_mentor_id: number; from_mentor_name: string; to_mentor_id: number; to_mentor_name: string }[];
   mentors: { mentor_id: number; name: string; capacity: number | null; load_before: number; load_after: number }[];
