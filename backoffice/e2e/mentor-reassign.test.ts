@@ -101,6 +101,9 @@ describe('moving a mentor’s students (SRE)', () => {
     await shotDialog(page, 'move-preview-360');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expectNoHorizontalScroll(page);
+    // The mentors table fits too: names, loads and the move button without scrolling sideways.
+    const table = page.getByRole('table', { name: 'Mentors and their load' });
+    expect(await table.evaluate((element) => element.parentElement!.scrollWidth <= element.parentElement!.clientWidth)).toBe(true);
     await shot(page, 'pairing-page-360');
     await page.goto(`${env.system!.backofficeUrl}/#/mentor_pairings`);
     await page.getByRole('button', { name: /^Unpair / }).first().waitFor();

@@ -7,6 +7,7 @@ import {
   Card,
   CardContent,
   Chip,
+  IconButton,
   LinearProgress,
   Stack,
   Table,
@@ -79,6 +80,7 @@ const LoadBar = ({ load, capacity }: { load: number; capacity: number | null }) 
 
 const MentorLoads = ({ missionId, canMove }: { missionId: Identifier; canMove: boolean }) => {
   const [moving, setMoving] = useState<RaRecord | null>(null);
+  const isSmall = useIsSmall();
   const {
     data = [],
     total,
@@ -104,7 +106,7 @@ const MentorLoads = ({ missionId, canMove }: { missionId: Identifier; canMove: b
             <TableCell>Mentor</TableCell>
             <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>Email</TableCell>
             <TableCell>Load / capacity</TableCell>
-            {canMove && <TableCell align="right">Students</TableCell>}
+            {canMove && <TableCell align="right">{isSmall ? 'Move' : 'Students'}</TableCell>}
           </TableRow>
         </TableHead>
         <TableBody>
@@ -120,15 +122,27 @@ const MentorLoads = ({ missionId, canMove }: { missionId: Identifier; canMove: b
               </TableCell>
               {canMove && (
                 <TableCell align="right">
-                  <MuiButton
-                    size="small"
-                    startIcon={<SwapHorizIcon />}
-                    disabled={!Number(m.load ?? 0) || data.length < 2}
-                    onClick={() => setMoving(m)}
-                    aria-label={`Move students of ${m.mentor_name}`}
-                  >
-                    Move students
-                  </MuiButton>
+                  {isSmall ? (
+                    <IconButton
+                      size="small"
+                      color="primary"
+                      disabled={!Number(m.load ?? 0) || data.length < 2}
+                      onClick={() => setMoving(m)}
+                      aria-label={`Move students of ${m.mentor_name}`}
+                    >
+                      <SwapHorizIcon />
+                    </IconButton>
+                  ) : (
+                    <MuiButton
+                      size="small"
+                      startIcon={<SwapHorizIcon />}
+                      disabled={!Number(m.load ?? 0) || data.length < 2}
+                      onClick={() => setMoving(m)}
+                      aria-label={`Move students of ${m.mentor_name}`}
+                    >
+                      Move students
+                    </MuiButton>
+                  )}
                 </TableCell>
               )}
             </TableRow>
