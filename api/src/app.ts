@@ -42,6 +42,7 @@ import { missionMentorsResource } from './resources/mission-mentors/mission-ment
 import { mentorPairingsResource } from './resources/mentor-pairings/mentor-pairings.resource';
 import { studentActions } from './resources/students/student-actions';
 import { autoPairRouter } from './resources/missions/auto-pair';
+import { reassignRouter } from './resources/mentor-pairings/reassign-routes';
 import { importsResource } from './resources/imports/imports.resource';
 import { importRouter } from './resources/imports/import-routes';
 import { dailyAttendanceResource } from './resources/daily-attendance/daily-attendance.resource';
@@ -236,6 +237,7 @@ export function createApp({ config, knex, logger = pino({ level: config.LOG_LEVE
   const students = resources.find((resource) => resource.name === 'students')!;
   for (const action of studentActions(students, knex)) app.use(action);
   app.use(autoPairRouter(knex));
+  app.use(reassignRouter(knex, { mailer, portalUrl: config.PORTAL_URL, backofficeUrl: config.BACKOFFICE_URL }));
   app.use(importRouter(knex, resources, { jobs, box }));
   app.use(pasteRouter(knex));
   app.use(pointsRouter(knex));

@@ -128,7 +128,7 @@ describe('CSV import and mentor pairing (SRE)', () => {
 
     await page.goto(`${env.system!.backofficeUrl}/#/missions/${m1}/pairing`);
     await page.getByRole('heading', { name: 'Unpaired students (3)' }).waitFor();
-    await page.getByRole('cell', { name: 'Mahin Ahmed' }).waitFor();
+    await page.getByRole('cell', { name: 'Mahin Ahmed', exact: true }).waitFor();
     await expectNoHorizontalScroll(page);
     await screenshot(page, 'pairing-1280');
 

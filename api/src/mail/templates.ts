@@ -42,4 +42,18 @@ export const mailTemplates = {
     subject: 'Your two-factor sign-in was reset',
     text: `Hello ${name},\n\nAn administrator reset the two-factor sign-in of your account and signed you out everywhere. Your authenticator app's old entry no longer works: remove it, and set two-factor sign-in up again when you next sign in:\n${signInLink}\n\nIf you did not ask for this, tell the school at once.\n\n— The school team`,
   }),
+  mentorChanged: (to: string, name: string, missionCode: string, mentorName: string, link: string): MailMessage => ({
+    template: 'mentor_changed',
+    vars: { name, mission: missionCode, mentor: mentorName, link },
+    to,
+    subject: `Your mentor on ${missionCode} is now ${mentorName}`,
+    text: `Hello ${name},\n\nYour mentor on ${missionCode} is now ${mentorName}. Your submissions, tickets and notes stay as they were; ${mentorName} will pick up from here.\n${link}\n\n— The school team`,
+  }),
+  menteesAssigned: (to: string, name: string, missionCode: string, students: string[], link: string): MailMessage => ({
+    template: 'mentees_assigned',
+    vars: { name, mission: missionCode, count: String(students.length), students: students.join(', '), link },
+    to,
+    subject: `${students.length} new student${students.length === 1 ? '' : 's'} for you on ${missionCode}`,
+    text: `Hello ${name},\n\nThese students on ${missionCode} are now yours to mentor:\n${students.map((student) => `- ${student}`).join('\n')}\n\n${link}\n\n— The school team`,
+  }),
 };

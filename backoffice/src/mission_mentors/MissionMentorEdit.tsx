@@ -1,5 +1,5 @@
 import { Box, Typography } from '@mui/material';
-import { Edit, SaveButton, SimpleForm, Toolbar, DeleteButton, useRecordContext } from 'react-admin';
+import { BooleanInput, Edit, SaveButton, SimpleForm, Toolbar, DeleteButton, useRecordContext } from 'react-admin';
 import { CapacityInput } from './MissionMentorInputs';
 
 const Title = () => {
@@ -32,13 +32,14 @@ const EditToolbar = () => (
   </Toolbar>
 );
 
-/** Only the capacity changes; to move a mentor, remove and add them again. */
+/** The capacity, and whether they take new students here (an SRE's Move students can make them inactive); to move a mentor, remove and add them again. */
 export const MissionMentorEdit = () => (
   <Edit
     title={<Title />}
     mutationMode="pessimistic"
     transform={(data: Record<string, unknown>) => ({
       capacity: data.capacity === '' || data.capacity == null ? null : Number(data.capacity),
+      active: data.active !== false,
     })}
     redirect={(_resource, _id, data) => (data?.mission_id ? `/missions/${data.mission_id}/show` : '/mission_mentors')}
   >
@@ -46,6 +47,7 @@ export const MissionMentorEdit = () => (
       <Summary />
       <Box sx={{ width: '100%', maxWidth: 320 }}>
         <CapacityInput />
+        <BooleanInput source="active" label="Active: takes new students on this mission" helperText="Off: no new pairing with this mentor here, by hand, import or auto-pairing." />
       </Box>
     </SimpleForm>
   </Edit>

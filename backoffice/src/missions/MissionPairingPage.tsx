@@ -7,6 +7,7 @@ import {
   Card,
   CardContent,
   Chip,
+  IconButton,
   LinearProgress,
   Stack,
   Table,
@@ -20,6 +21,7 @@ import {
 import AutoFixHighIcon from '@mui/icons-material/AutoFixHigh';
 import CheckIcon from '@mui/icons-material/Check';
 import HandshakeIcon from '@mui/icons-material/Handshake';
+import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import {
   DataTable,
   EmailField,
@@ -36,6 +38,7 @@ import {
   useNotify,
   useRefresh,
   type Identifier,
+  type RaRecord,
 } from 'react-admin';
 import { STUDENT_STATUS_CHOICES } from '../common/choices';
 import { missionLabel, plural } from '../common/format';
@@ -43,6 +46,7 @@ import { StatusChip } from '../common/StatusChip';
 import { useIsSmall } from '../common/useIsSmall';
 import { useSmsDataProvider, type AutoPairPlan } from '../providers/dataProvider';
 import { PairDialog } from '../students/StudentBulkActions';
+import { MoveStudentsDialog } from './MoveStudentsDialog';
 
 const Section = ({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) => (
   <Card component="section" sx={{ mb: 2 }}>
@@ -74,7 +78,9 @@ const LoadBar = ({ load, capacity }: { load: number; capacity: number | null }) 
   </Box>
 );
 
-const MentorLoads = ({ missionId }: { missionId: Identifier }) => {
+const MentorLoads = ({ missionId, canMove }: { missionId: Identifier; canMove: boolean }) => {
+  const [moving, setMoving] = useState<RaRecord | null>(null);
+  const isSmall = useIsSmall();
   const {
     data = [],
     total,
@@ -100,16 +106,45 @@ const MentorLoads = ({ missionId }: { missionId: Identifier }) => {
             <TableCell>Mentor</TableCell>
             <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>Email</TableCell>
             <TableCell>Load / capacity</TableCell>
+            {canMove && <TableCell align="right">{isSmall ? 'Move' : 'Students'}</TableCell>}
           </TableRow>
         </TableHead>
         <TableBody>
           {data.map((m) => (
             <TableRow key={m.id}>
-              <TableCell>{m.mentor_name}</TableCell>
+              <TableCell>
+                {m.mentor_name}
+                {m.active === false && <Chip size="small" label="Inactive" sx={{ ml: 1 }} />}
+              </TableCell>
               <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{m.mentor_email}</TableCell>
               <TableCell>
                 <LoadBar load={Number(m.load ?? 0)} capacity={m.capacity == null ? null : Number(m.capacity)} />
               </TableCell>
+              {canMove && (
+                <TableCell align="right">
+                  {isSmall ? (
+                    <IconButton
+                      size="small"
+                      color="primary"
+                      disabled={!Number(m.load ?? 0) || data.length < 2}
+                      onClick={() => setMoving(m)}
+                      aria-label={`Move students of ${m.mentor_name}`}
+                    >
+                      <SwapHorizIcon />
+                    </IconButton>
+                  ) : (
+                    <MuiButton
+                      size="small"
+                      startIcon={<SwapHorizIcon />}
+                      disabled={!Number(m.load ?? 0) || data.length < 2}
+                      onClick={() => setMoving(m)}
+                      aria-label={`Move students of ${m.mentor_name}`}
+                    >
+                      Move students
+                    </MuiButton>
+                  )}
+                </TableCell>
+              )}
             </TableRow>
           ))}
         </TableBody>
@@ -119,6 +154,7 @@ const MentorLoads = ({ missionId }: { missionId: Identifier }) => {
           Showing {data.length} of {total} mentors.
         </Typography>
       )}
+      {moving && <MoveStudentsDialog missionId={missionId} mentor={moving} mentors={data} onClose={() => setMoving(null)} />}
     </TableContainer>
   );
 };
@@ -374,7 +410,7 @@ export const MissionPairingPage = () => {
         </Alert>
       )}
       <Section title="Mentors">
-        <MentorLoads missionId={mission.id} />
+        <MentorLoads missionId={mission.id} canMove={Boolean(canAccess)} />
       </Section>
       {canAccess && <AutoPairing missionId={mission.id} />}
       {canAccess && <UnpairedStudents missionId={mission.id} />}

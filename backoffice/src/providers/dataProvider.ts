@@ -27,6 +27,29 @@ export interface AutoPairPlan {
   paired?: number;
 }
 
+/** POST /mentor_pairings/reassign: who goes to which mentor, and each target's load before and after. */
+export interface ReassignRequest {
+  mission_id: Identifier;
+  from_mentor_id: Identifier;
+  /** Omitted: all of the mentor's students on the mission. */
+  student_ids?: Identifier[];
+  /** Omitted: balanced over the mission's other active mentors. */
+  to_mentor_id?: Identifier;
+  /** With all students moved, the mentor takes no new students on this mission. */
+  deactivate?: boolean;
+}
+export interface ReassignPlan {
+  mission_id: number;
+  mission_code: string;
+  dry_run: boolean;
+  moved: number;
+  remaining: number;
+  deactivated?: boolean;
+  from_mentor: { mentor_id: number; name: string; capacity: number | null; load_before: number; load_after: number };
+  moves: { pairing_id: number; student_id: number; student_name: string; from_mentor_id: number; from_mentor_name: string; to_mentor_id: number; to_mentor_name: string }[];
+  mentors: { mentor_id: number; name: string; capacity: number | null; load_before: number; load_after: number }[];
+}
+
 export type ImportKind = 'students' | 'enrolments' | 'pairings';
 export type RowAction = 'create' | 'update' | 'skip' | 'error';
 export interface ImportRowResult {
@@ -170,6 +193,8 @@ export interface SmsDataProvider extends DataProvider {
   ): Promise<StudentActionResults[A]>;
   /** GET (preview) or POST (apply) /missions/:id/auto-pair. */
   autoPair(missionId: Identifier, apply: boolean): Promise<AutoPairPlan>;
+  /** POST /mentor_pairings/reassign with dry_run: true (the plan) or false (applied, audited, everyone told). */
+  reassign(request: ReassignRequest, apply: boolean): Promise<ReassignPlan>;
   importDryRun(request: ImportRequest): Promise<ImportDryRun>;
   /** 202: the import runs in the background; poll getOne('imports', …) for progress. */
   importStart(request: ImportRequest): Promise<ImportRecord>;
@@ -264,6 +289,7 @@ export const dataProvider: SmsDataProvider = {
   studentAction: (action, filter, body) => post(`/students/actions/${action}?${filterQuery(filter)}`, body),
   autoPair: (missionId, apply) =>
     apply ? post<AutoPairPlan>(`/missions/${id(missionId)}/auto-pair`, {}) : get<AutoPairPlan>(`/missions/${id(missionId)}/auto-pair`),
+  reassign: (request, apply) => post<ReassignPlan>('/mentor_pairings/reassign', { ...request, dry_run: !apply }),
   importDryRun: (request) => post<ImportDryRun>('/imports', { ...request, dry_run: true }),
   importStart: (request) => post<ImportRecord>('/imports', { ...request, dry_run: false }),
   pastePreview: (assignmentId, request) => post<PastePreview>(`/assignments/${id(assignmentId)}/paste`, { ...request, dry_run: true }),

@@ -28,6 +28,7 @@ import * as indexListColumns from './20261207130200_index_list_columns';
 import * as addOwnSubmissions from './2026120715001_add_own_submissions';
 import * as indexLogsAndReviews from './20261207160100_index_logs_and_reviews';
 import * as notifyMoreChanges from './20261207160200_notify_more_changes';
+import * as missionMentorsActive from './20261207170100_mission_mentors_active';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -62,6 +63,7 @@ const migrations: Record<string, Migration> = {
   '2026120715001_add_own_submissions': addOwnSubmissions,
   '20261207160100_index_logs_and_reviews': indexLogsAndReviews,
   '20261207160200_notify_more_changes': notifyMoreChanges,
+  '20261207170100_mission_mentors_active': missionMentorsActive,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

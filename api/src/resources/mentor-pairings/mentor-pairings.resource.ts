@@ -37,6 +37,7 @@ export const mentorPairingsResource = defineResource({
     mentor_pairings_key: 'This student is already paired with this mentor on this mission.',
     mentor_pairings_mentor_fkey: 'That mentor is not assigned to this mission. A manager must add them to the mission first.',
     mentor_pairings_enrolment_fkey: 'That student is not enrolled in this mission.',
+    mentor_pairings_mentor_active: 'That mentor no longer mentors on this mission. Choose another mentor, or ask a manager to make them active again.',
     mentor_pairings_capacity: 'This mentor is at capacity on this mission. Raise their capacity or choose another mentor.',
   },
 });

@@ -16,11 +16,12 @@ export const missionMentorsResource = defineResource({
   sortable: ['mission_id', 'mentor_id', 'capacity', 'created_at', 'mentor_name', 'load'],
   searchable: ['mentor_name', 'mentor_email'],
   filterable: { mission_id: ['eq', 'in'], mentor_id: ['eq', 'in'], batch_id: ['eq', 'in'] },
-  writable: { admin: ['mission_id', 'mentor_id', 'capacity'], manager: ['mission_id', 'mentor_id', 'capacity'] },
+  writable: { admin: ['mission_id', 'mentor_id', 'capacity', 'active'], manager: ['mission_id', 'mentor_id', 'capacity', 'active'] },
   schema: z.object({
     mission_id: fields.id,
     mentor_id: fields.id,
     capacity: z.number({ error: 'Capacity must be a whole number.' }).int('Capacity must be a whole number.').min(1, 'Capacity must be at least 1.').nullable().optional(),
+    active: z.boolean({ error: 'Active is true or false.' }).optional(),
   }),
   columns: {
     mentor_name: 'users.name',

@@ -32,7 +32,7 @@ export async function planAutoPairing(db: Knex | Knex.Transaction, missionId: nu
     `SELECT mm.mentor_id, u.name, mm.capacity,
             (SELECT count(*)::int FROM mentor_pairings mp WHERE mp.mission_id = mm.mission_id AND mp.mentor_id = mm.mentor_id) AS load
      FROM mission_mentors mm JOIN users u ON u.id = mm.mentor_id
-     WHERE mm.mission_id = ? AND u.status = 'active' ORDER BY mm.mentor_id`,
+     WHERE mm.mission_id = ? AND mm.active AND u.status = 'active' ORDER BY mm.mentor_id`,
     [missionId],
   );
   const { rows: students } = await db.raw(
