@@ -7,7 +7,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/src/seeds/demo-accounts';
 import { PHONE, WIDE, passTwoFactor, useSystem } from './helpers';
 
-jest.setTimeout(300_000);
+// 98 screens × 2 widths: about 150 s alone, up to 290 s beside another test file on 2 cores.
+jest.setTimeout(600_000);
 
 const env = useSystem();
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
