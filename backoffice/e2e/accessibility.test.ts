@@ -39,7 +39,10 @@ const inFlight = new WeakMap<Page, Set<unknown>>();
 function trackRequests(page: Page) {
   const pending = new Set<unknown>();
   inFlight.set(page, pending);
-  page.on('request', (request) => pending.add(request));
+  // A live-update stream (GET /events) stays open for as long as the page: it is never "in flight" work to wait for.
+  page.on('request', (request) => {
+    if (!new URL(request.url()).pathname.endsWith('/events')) pending.add(request);
+  });
   page.on('requestfinished', (request) => pending.delete(request));
   page.on('requestfailed', (request) => pending.delete(request));
 }
